@@ -154,7 +154,7 @@ async function createIdentityUser(
         { Name: 'given_name', Value: person.given },
         { Name: 'family_name', Value: person.family },
         { Name: 'birthdate', Value: '1990-01-01' },
-        { Name: 'custom:account_type', Value: person.group === 'staff' ? 'staff' : 'employer' },
+        ...(person.group === 'staff' ? [] : [{ Name: 'custom:account_type', Value: 'employer' }]),
       ],
     }),
   );

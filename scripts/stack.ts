@@ -65,7 +65,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       issuerBaseUrl: identityOrigin,
       mailer: mailbox,
       mfaEncryptionKey: secrets.mfaEncryptionKey,
-      logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) },
+      logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) } as never,
     });
     await started.identity.listen({ port: config.identityPort, host: '127.0.0.1' });
 

@@ -10,6 +10,7 @@ import errorHandling from './plugins/errors.ts';
 import devRoutes from './routes/dev.ts';
 import employerRoutes from './routes/employer.ts';
 import healthRoutes from './routes/health.ts';
+import laborRoutes from './routes/labor.ts';
 import listingRoutes from './routes/listings.ts';
 import schoolRoutes from './routes/schools.ts';
 import staffRoutes from './routes/staff.ts';
@@ -17,9 +18,17 @@ import studentRoutes from './routes/students.ts';
 import { resolveActor, type Actor } from './services/actors.ts';
 import { createServices, type Services } from './services/index.ts';
 
+/** A registered route, for tests that sweep every route. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     actor: Actor;
@@ -55,6 +64,15 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
     await db.destroy();
   });
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
   await app.register(errorHandling);
   await app.register(swagger, {
     openapi: {
@@ -79,6 +97,7 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
     async (v1) => {
       await v1.register(schoolRoutes);
       await v1.register(listingRoutes);
+      await v1.register(laborRoutes);
       await v1.register(studentRoutes);
       await v1.register(employerRoutes);
       await v1.register(staffRoutes);

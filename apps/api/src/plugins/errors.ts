@@ -57,12 +57,10 @@ export default fp(async function errorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({
-        statusCode: 404,
-        error: 'NotFound',
-        message: `No route matches ${request.method} ${request.url.split('?')[0]}.`,
-      });
+    reply.status(404).send({
+      statusCode: 404,
+      error: 'NotFound',
+      message: `No route matches ${request.method} ${request.url.split('?')[0]}.`,
+    });
   });
 });
