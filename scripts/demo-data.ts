@@ -44,17 +44,77 @@ interface DemoOptions {
 
 const people = [
   { role: 'ClockIn staff', email: 'staff@demo.clockin.test', given: 'Dana', family: 'Staff (demo)', group: 'staff' },
-  { role: 'Employer admin', email: 'admin@demo.clockin.test', given: 'Avery', family: 'Admin (demo)', group: 'employer-admin' },
+  {
+    role: 'Employer admin',
+    email: 'admin@demo.clockin.test',
+    given: 'Avery',
+    family: 'Admin (demo)',
+    group: 'employer-admin',
+  },
   { role: 'Employer member', email: 'member@demo.clockin.test', given: 'Morgan', family: 'Member (demo)', group: null },
 ] as const;
 
 const listings = [
-  { title: 'Counter helper (demo)', city: 'Columbus', zip: '43215', address: '100 N High St', pay: 1250, days: [1, 3, 5], start: '16:00', end: '19:00' },
-  { title: 'Grocery bagger (demo)', city: 'Columbus', zip: '43201', address: '1500 N High St', pay: 1200, days: [6], start: '09:00', end: '14:00' },
-  { title: 'Bakery shop assistant (demo)', city: 'Cleveland', zip: '44113', address: '1979 W 25th St', pay: 1300, days: [2, 4], start: '15:30', end: '18:30' },
-  { title: 'Summer day camp aide (demo)', city: 'Cleveland', zip: '44102', address: '6500 Detroit Ave', pay: 1400, days: [1, 2, 3, 4, 5], start: '09:00', end: '15:00' },
-  { title: 'Ballpark concessions (demo)', city: 'Cincinnati', zip: '45202', address: '100 Joe Nuxhall Way', pay: 1350, days: [0, 6], start: '12:00', end: '17:00' },
-  { title: 'Library page (demo)', city: 'Cincinnati', zip: '45219', address: '2600 Vine St', pay: 1275, days: [2, 4], start: '16:00', end: '19:00' },
+  {
+    title: 'Counter helper (demo)',
+    city: 'Columbus',
+    zip: '43215',
+    address: '100 N High St',
+    pay: 1250,
+    days: [1, 3, 5],
+    start: '16:00',
+    end: '19:00',
+  },
+  {
+    title: 'Grocery bagger (demo)',
+    city: 'Columbus',
+    zip: '43201',
+    address: '1500 N High St',
+    pay: 1200,
+    days: [6],
+    start: '09:00',
+    end: '14:00',
+  },
+  {
+    title: 'Bakery shop assistant (demo)',
+    city: 'Cleveland',
+    zip: '44113',
+    address: '1979 W 25th St',
+    pay: 1300,
+    days: [2, 4],
+    start: '15:30',
+    end: '18:30',
+  },
+  {
+    title: 'Summer day camp aide (demo)',
+    city: 'Cleveland',
+    zip: '44102',
+    address: '6500 Detroit Ave',
+    pay: 1400,
+    days: [1, 2, 3, 4, 5],
+    start: '09:00',
+    end: '15:00',
+  },
+  {
+    title: 'Ballpark concessions (demo)',
+    city: 'Cincinnati',
+    zip: '45202',
+    address: '100 Joe Nuxhall Way',
+    pay: 1350,
+    days: [0, 6],
+    start: '12:00',
+    end: '17:00',
+  },
+  {
+    title: 'Library page (demo)',
+    city: 'Cincinnati',
+    zip: '45219',
+    address: '2600 Vine St',
+    pay: 1275,
+    days: [2, 4],
+    start: '16:00',
+    end: '19:00',
+  },
 ];
 
 /** Loads the demo employer, its listings and the staff account once; later starts reuse them. */
@@ -97,13 +157,22 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoAccounts> 
       await owner.query(
         `INSERT INTO app.organization_members (organization_id, user_id, role, given_name, family_name, email)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [demoOrganizationId, subs.get(person.email), person.group === 'employer-admin' ? 'admin' : 'member', person.given, person.family, person.email],
+        [
+          demoOrganizationId,
+          subs.get(person.email),
+          person.group === 'employer-admin' ? 'admin' : 'member',
+          person.given,
+          person.family,
+          person.email,
+        ],
       );
     }
     const staffSub = subs.get('staff@demo.clockin.test');
     const adminSub = subs.get('admin@demo.clockin.test');
     for (const listing of listings) {
-      const centroid = await owner.query('SELECT latitude, longitude FROM app.zip_centroids WHERE zip = $1', [listing.zip]);
+      const centroid = await owner.query('SELECT latitude, longitude FROM app.zip_centroids WHERE zip = $1', [
+        listing.zip,
+      ]);
       const schedule = listing.days.map((day) => ({ day, start: listing.start, end: listing.end, breakMinutes: 0 }));
       await owner.query(
         `INSERT INTO app.listings (organization_id, title, description, pay_min_cents, pay_max_cents, pay_unit, address_line, city, zip,
@@ -160,7 +229,13 @@ async function createIdentityUser(
   );
   await identity.send(new AdminConfirmSignUpCommand({ UserPoolId: options.userPoolId, Username: person.email }));
   if (person.group) {
-    await identity.send(new AdminAddUserToGroupCommand({ UserPoolId: options.userPoolId, Username: person.email, GroupName: person.group }));
+    await identity.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: options.userPoolId,
+        Username: person.email,
+        GroupName: person.group,
+      }),
+    );
   }
   const user = await identity.send(new AdminGetUserCommand({ UserPoolId: options.userPoolId, Username: person.email }));
   const sub = user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
@@ -169,7 +244,11 @@ async function createIdentityUser(
 }
 
 /** Signs in once and completes the MFA_SETUP challenge, so the account has a known TOTP secret. */
-async function enrolTotp(identity: CognitoIdentityProviderClient, options: DemoOptions, email: string): Promise<string | null> {
+async function enrolTotp(
+  identity: CognitoIdentityProviderClient,
+  options: DemoOptions,
+  email: string,
+): Promise<string | null> {
   const signIn = await identity.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',

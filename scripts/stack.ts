@@ -45,7 +45,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (applied.length > 0) log(`Applied ${applied.length} migrations.`);
   const reference = await loadReferenceData(ownerUrl);
   if (reference) {
-    log(`Loaded ${reference.districts} Ohio districts, ${reference.schools} high schools and ${reference.zipCentroids} ZIP centroids.`);
+    log(
+      `Loaded ${reference.districts} Ohio districts, ${reference.schools} high schools and ${reference.zipCentroids} ZIP centroids.`,
+    );
   }
 
   const mailbox = new DevMailbox(path.join(config.dataDir, 'mailbox'));
@@ -65,7 +67,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       issuerBaseUrl: identityOrigin,
       mailer: mailbox,
       mfaEncryptionKey: secrets.mfaEncryptionKey,
-      logger: { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) } as never,
+      logger: {
+        level: options.logLevel ?? 'info',
+        ...(options.logStream ? { stream: options.logStream } : {}),
+      } as never,
     });
     await started.identity.listen({ port: config.identityPort, host: '127.0.0.1' });
 

@@ -45,7 +45,14 @@ async function main(): Promise<void> {
     log('Using the PostgreSQL server in DATABASE_URL.');
   }
 
-  stack = await startStack({ config, secrets, adminUrl, database: 'clockin', log, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  stack = await startStack({
+    config,
+    secrets,
+    adminUrl,
+    database: 'clockin',
+    log,
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+  });
 
   log(`Web app:          ${stack.urls.web}`);
   log(`API:              ${stack.urls.api}  (GET /health, /v1/openapi.json)`);

@@ -32,7 +32,9 @@ export async function buildWebIfStale(log: (line: string) => void): Promise<void
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The web app build failed with exit code ${code}.`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`The web app build failed with exit code ${code}.`)),
+    );
   });
 }
 
@@ -44,7 +46,10 @@ export async function startWeb(port: number, env: Record<string, string>): Promi
     env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web app did not start on port ${port} within 60 seconds.`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web app did not start on port ${port} within 60 seconds.`)),
+      60_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       if (/ready|started server|Local:/i.test(chunk.toString())) {
         clearTimeout(timer);

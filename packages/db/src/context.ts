@@ -20,9 +20,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
 export function createDatabase(url: string, poolSize = 10): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (a restart, shutdown) must not crash the process;
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection error on an idle connection: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**

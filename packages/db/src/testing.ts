@@ -38,7 +38,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+    // Two copies of one template cannot start at the same moment (55006), so retry briefly.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   } finally {
     await admin.end();
   }
@@ -58,4 +67,41 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+export interface ScanHit {
+  table: string;
+  column: string;
+  needle: string;
+}
+
+/**
+ * Searches every column of every table in ClockIn's schemas for each needle, reading the
+ * table list from the catalog so that new tables are covered without a change here.
+ */
+export async function scanDatabaseFor(adminUrl: string, needles: string[]): Promise<ScanHit[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const columns = await client.query<{ schema: string; table: string; column: string }>(
+      `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+       WHERE t.table_type = 'BASE TABLE' AND c.table_schema IN ('app', 'identity', 'audit', 'public')`,
+    );
+    const hits: ScanHit[] = [];
+    for (const { schema, table, column } of columns.rows) {
+      const name = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+      for (const needle of needles) {
+        const found = await client.query(
+          `SELECT 1 FROM ${name} WHERE ${pg.escapeIdentifier(column)}::text ILIKE '%' || $1 || '%' LIMIT 1`,
+          [needle],
+        );
+        if (found.rowCount) hits.push({ table: `${schema}.${table}`, column, needle });
+      }
+    }
+    return hits;
+  } finally {
+    await client.end();
+  }
 }
