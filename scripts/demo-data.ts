@@ -15,7 +15,7 @@ import { generate } from 'otplib';
 import pg from 'pg';
 
 // Demo data for development mode only: clearly marked names, addresses under the reserved
-// .test domain, and a fixed organization id that tells whether it was loaded already.
+// .test domain, and a fixed organization id that shows whether it was loaded already.
 
 export const demoOrganizationId = '00000000-0000-4000-8000-00000000d3e0';
 const demoPassword = 'Riverbend-Lantern-42!';

@@ -4,7 +4,7 @@ import type { Database } from './schema.ts';
 
 export type ActorRole = 'student' | 'employer' | 'staff' | 'district_admin' | 'anonymous';
 
-/** Who is acting, as the API established it from a verified access token. */
+/** The acting user and tenant, as the API established them from a verified access token. */
 export interface RequestContext {
   userId: string | null;
   actorRole: ActorRole;
@@ -21,8 +21,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
 export function createDatabase(url: string, poolSize = 10): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection that the server closes (a restart, shutdown) must not crash the process;
-  // the pool drops it and the next query opens a new one.
+  // An idle connection that the server closes (a restart or shutdown) must not crash the process.
+  // The pool drops it, and the next query opens a new one.
   pool.on('error', (error) => console.warn(`PostgreSQL connection error on an idle connection: ${error.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
