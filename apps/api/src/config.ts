@@ -3,7 +3,7 @@ export interface ApiConfig {
   databaseUrl: string;
   /** Issuer of access tokens, e.g. http://127.0.0.1:4100/us-east-2_ClockInLocal. */
   tokenIssuer: string;
-  /** Where the identity service publishes its keys; defaults to the issuer's JWKS path. */
+  /** URL of the identity service's JWKS. Defaults to the issuer's JWKS path. */
   jwksUrl?: string;
   /** Cognito endpoint for GetUser; unset means the AWS default for the region. */
   identityEndpoint?: string;

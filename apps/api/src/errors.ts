@@ -1,4 +1,4 @@
-/** Every error the API answers with on purpose, mapped to its HTTP status in one table. */
+/** Every error the API returns on purpose, mapped to its HTTP status in one table. */
 export const errorStatus = {
   ValidationError: 400,
   Unauthorized: 401,

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 
 /**
- * The one place log redaction is configured. Request logs carry the method and the path
+ * Configures log redaction, in this one place. Request logs carry the method and the path
  * without its query string; bodies, headers, tokens and personal data are never logged.
  */
 export function loggerOptions(level: string): LoggerOptions {

@@ -238,7 +238,7 @@ export async function createOrganization(harness: Harness, adminSub: string, nam
   }
 }
 
-/** A real Ohio high school id with a district, read from the reference data. */
+/** Reads a real Ohio high school id with a district from the reference data. */
 export async function someSchoolId(harness: Harness): Promise<string> {
   const owner = new pg.Client({ connectionString: harness.database.ownerUrl });
   await owner.connect();

@@ -38,7 +38,7 @@ export async function bootstrapDatabase(adminUrl: string, database: string, pass
   const inDatabase = new pg.Client({ connectionString: withDatabase(adminUrl, database) });
   await inDatabase.connect();
   try {
-    // Nobody but the owner creates objects, and only the named roles connect.
+    // Only the owner creates objects, and only the named roles connect.
     await inDatabase.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     await inDatabase.query(`REVOKE ALL ON DATABASE ${pg.escapeIdentifier(database)} FROM PUBLIC`);
     await inDatabase.query(

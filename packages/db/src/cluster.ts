@@ -8,7 +8,7 @@ export interface EmbeddedCluster {
 }
 
 export interface EmbeddedClusterOptions {
-  /** Folder that holds the cluster's files; created on first start. */
+  /** Folder that contains the cluster's files. It is created on first start. */
   dataDir: string;
   port: number;
   /** Delete the cluster's files on stop, for throwaway test clusters. */

@@ -5,7 +5,7 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
-  /** What kind of email this is, for logs and the mailbox: never personal data. */
+  /** Kind of email, for logs and the mailbox. It never contains personal data. */
   category: string;
 }
 

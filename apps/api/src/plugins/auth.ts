@@ -31,7 +31,7 @@ interface AccessTokenClaims extends JWTPayload {
 /**
  * Verifies the bearer access token on every request against the identity service's cached
  * JWKS: RS256 signature, issuer, expiry (with a small tolerance), token_use and client_id.
- * Routes not marked public answer 401 without a valid token.
+ * Routes not marked public return 401 without a valid token.
  */
 export default fp(async function authentication(app: FastifyInstance, config: ApiConfig) {
   const jwks = createRemoteJWKSet(new URL(config.jwksUrl ?? `${config.tokenIssuer}/.well-known/jwks.json`), {
@@ -71,6 +71,8 @@ export default fp(async function authentication(app: FastifyInstance, config: Ap
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     if (!match?.[1]) throw new AppError('Unauthorized', 'The Authorization header must be "Bearer <access token>".');
+    // NOTE: no revocation record is checked yet, so a token stays valid after sign-out everywhere
+    // until it expires. The identity service's onRevocation events are the input it needs.
     request.caller = await verify(match[1]);
     request.log = request.log.child({ userId: request.caller.sub });
   });

@@ -23,8 +23,8 @@ function describeValidation(error: FastifyError): { field: string; message: stri
 }
 
 /**
- * One place that shapes every error response. Expected errors log at info; anything else is
- * logged at error and answered with a 500 that carries no internals.
+ * Shapes every error response in one place. Expected errors log at info. Anything else logs
+ * at error and returns a 500 whose body carries no internals.
  */
 export default fp(async function errorHandling(app: FastifyInstance) {
   app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {

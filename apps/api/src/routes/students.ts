@@ -33,10 +33,12 @@ const studentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { context, membership } = request.actor;
+      let accountType: 'student' | 'employer' | 'staff' = 'student';
+      if (context.actorRole === 'staff') accountType = 'staff';
+      if (context.actorRole === 'employer') accountType = 'employer';
       return {
         userId: context.userId as string,
-        accountType:
-          context.actorRole === 'staff' ? 'staff' : context.actorRole === 'employer' ? 'employer' : 'student',
+        accountType,
         organization: membership
           ? {
               id: membership.organizationId,

@@ -7,7 +7,7 @@ export const ErrorResponse = Type.Object({
   field: Type.Optional(Type.String()),
 });
 
-/** Error answers every route may give, so they appear in the OpenAPI document. */
+/** Error responses that every route may return, listed so they appear in the OpenAPI document. */
 export const errorResponses = {
   400: ErrorResponse,
   401: ErrorResponse,

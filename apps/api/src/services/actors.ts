@@ -8,7 +8,7 @@ export interface Actor {
   membership: Membership | null;
 }
 
-/** Who the caller is inside ClockIn: staff by group, employer by membership, else student. */
+/** Resolves the caller's ClockIn role: staff by group, employer by membership, else student. */
 export async function resolveActor(db: Kysely<Database>, caller: Caller | null, requestId: string): Promise<Actor> {
   if (!caller) {
     return { context: { userId: null, actorRole: 'anonymous', requestId }, membership: null };

@@ -17,7 +17,7 @@ export function createServices(db: Kysely<Database>, identity: CognitoIdentityPr
     schools: new SchoolService(db),
     students: new StudentService(db, identity),
     mailbox: config.mailboxDir ? new DevMailbox(config.mailboxDir) : null,
-    /** True when the database answers a trivial query. */
+    /** Returns true when the database responds to a trivial query. */
     checkDatabase: async (): Promise<boolean> => {
       try {
         await sql`SELECT 1`.execute(db);

@@ -36,7 +36,7 @@ export class StudentService {
       if ((error as { name?: string }).name === 'NotAuthorizedException') {
         throw new AppError('Unauthorized', 'The access token is no longer valid. Sign in again.');
       }
-      throw new AppError('IdentityUnavailable', 'The identity service did not answer. Try again shortly.');
+      throw new AppError('IdentityUnavailable', 'The identity service did not respond. Try again in a minute.');
     }
     if (attributes.get('custom:account_type') && attributes.get('custom:account_type') !== 'student') {
       throw new AppError('Forbidden', 'Only student accounts have a student profile.');

@@ -80,7 +80,7 @@ export class PublishedListingRepository {
     return row ? toListing(row) : null;
   }
 
-  /** The listing's organization, for an application: only when the listing is open. */
+  /** Returns the listing's organization when the listing is open to applications, else null. */
   async organizationOf(listingId: string): Promise<string | null> {
     const row = await this.transaction
       .selectFrom('listings')
@@ -136,7 +136,7 @@ export function decodeListingCursor(cursor: string): { publishedAt: string; id: 
       return parsed as { publishedAt: string; id: string };
     }
   } catch {
-    // Falls through to the invalid-cursor answer.
+    // Falls through to the invalid-cursor result.
   }
   return null;
 }
