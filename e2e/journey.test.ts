@@ -152,6 +152,8 @@ describe('journey in the browser', () => {
     await page.getByRole('link', { name: listingTitle }).click();
     await page.getByLabel('Message').fill(applicationText);
     await page.getByRole('button', { name: 'Apply' }).click();
+    // Opening another page before the Server Action returns can abort it or list applications too early.
+    await page.getByText('Your application was sent.').waitFor();
     await page.goto(url('/applications'));
     await page.getByText(listingTitle).first().waitFor();
     await page.close();

@@ -15,6 +15,8 @@ export interface StartConfig {
   clientId: string;
   region: string;
   host: string;
+  /** Days between an account deletion and its purge: 0 to 30. */
+  purgeDelayDays: number;
 }
 
 function port(variable: string, fallback: number): number {
@@ -41,7 +43,18 @@ export function readStartConfig(root: string): StartConfig {
     clientId: process.env.CLOCKIN_IDENTITY_CLIENT_ID ?? 'clockin-web-local',
     region: process.env.CLOCKIN_AWS_REGION ?? 'us-east-2',
     host: process.env.CLOCKIN_HOST ?? 'localhost',
+    purgeDelayDays: purgeDelayDays(),
   };
+}
+
+function purgeDelayDays(): number {
+  const raw = process.env.CLOCKIN_PURGE_DELAY_DAYS;
+  if (raw === undefined || raw === '') return 7;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 30) {
+    throw new Error(`CLOCKIN_PURGE_DELAY_DAYS=${raw} is invalid: use a whole number of days from 0 to 30.`);
+  }
+  return value;
 }
 
 export interface LocalSecrets {
@@ -61,11 +74,27 @@ export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
     secrets = JSON.parse(await readFile(file, 'utf8')) as LocalSecrets;
   } catch {
     secrets = {
-      rolePasswords: { owner: randomSecret(), app: randomSecret(), identity: randomSecret() },
+      rolePasswords: {
+        owner: randomSecret(),
+        app: randomSecret(),
+        identity: randomSecret(),
+        retention: randomSecret(),
+        jobs: randomSecret(),
+      },
       sessionSecret: randomSecret() + randomSecret(),
       mfaEncryptionKey: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64'),
     };
     await mkdir(dataDir, { recursive: true });
+    await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  // Data folders created before the audit retention role existed have no password for it.
+  if (typeof secrets.rolePasswords.retention !== 'string') {
+    secrets.rolePasswords.retention = randomSecret();
+    await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  // Nor do those created before the job queue's role existed.
+  if (typeof secrets.rolePasswords.jobs !== 'string') {
+    secrets.rolePasswords.jobs = randomSecret();
     await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return {
@@ -73,6 +102,8 @@ export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
       owner: process.env.CLOCKIN_DB_OWNER_PASSWORD ?? secrets.rolePasswords.owner,
       app: process.env.CLOCKIN_DB_APP_PASSWORD ?? secrets.rolePasswords.app,
       identity: process.env.CLOCKIN_DB_IDENTITY_PASSWORD ?? secrets.rolePasswords.identity,
+      retention: process.env.CLOCKIN_DB_RETENTION_PASSWORD ?? secrets.rolePasswords.retention,
+      jobs: process.env.CLOCKIN_DB_JOBS_PASSWORD ?? secrets.rolePasswords.jobs,
     },
     sessionSecret: process.env.CLOCKIN_SESSION_SECRET ?? secrets.sessionSecret,
     mfaEncryptionKey: process.env.CLOCKIN_MFA_KEY ?? secrets.mfaEncryptionKey,

@@ -54,9 +54,22 @@ const people = [
   { role: 'Employer member', email: 'member@demo.clockin.test', given: 'Morgan', family: 'Member (demo)', group: null },
 ] as const;
 
+/** Columbus City Schools District, the demo partner district. */
+export const demoDistrictId = '043802';
+const districtAdmin = {
+  role: 'District administrator (Columbus City Schools, demo partner)',
+  email: 'district@demo.clockin.test',
+  given: 'Jordan',
+  family: 'District (demo)',
+  group: 'district-admin',
+} as const;
+
+type DemoPerson = (typeof people)[number] | typeof districtAdmin;
+
 const listings = [
   {
     title: 'Counter helper (demo)',
+    duties: ['customer-service', 'cashier'],
     city: 'Columbus',
     zip: '43215',
     address: '100 N High St',
@@ -67,6 +80,7 @@ const listings = [
   },
   {
     title: 'Grocery bagger (demo)',
+    duties: ['retail-stocking', 'cashier'],
     city: 'Columbus',
     zip: '43201',
     address: '1500 N High St',
@@ -77,6 +91,7 @@ const listings = [
   },
   {
     title: 'Bakery shop assistant (demo)',
+    duties: ['baking', 'cashier'],
     city: 'Cleveland',
     zip: '44113',
     address: '1979 W 25th St',
@@ -87,6 +102,7 @@ const listings = [
   },
   {
     title: 'Summer day camp aide (demo)',
+    duties: ['childcare'],
     city: 'Cleveland',
     zip: '44102',
     address: '6500 Detroit Ave',
@@ -97,6 +113,7 @@ const listings = [
   },
   {
     title: 'Ballpark concessions (demo)',
+    duties: ['food-service-counter', 'cashier'],
     city: 'Cincinnati',
     zip: '45202',
     address: '100 Joe Nuxhall Way',
@@ -107,6 +124,7 @@ const listings = [
   },
   {
     title: 'Library page (demo)',
+    duties: ['office'],
     city: 'Cincinnati',
     zip: '45219',
     address: '2600 Vine St',
@@ -125,11 +143,19 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoAccounts> 
   try {
     const existing = await owner.query('SELECT 1 FROM app.organizations WHERE id = $1', [demoOrganizationId]);
     if (existing.rowCount && existing.rowCount > 0) {
+      let demo: DemoAccounts;
       try {
-        return JSON.parse(await readFile(file, 'utf8')) as DemoAccounts;
+        demo = JSON.parse(await readFile(file, 'utf8')) as DemoAccounts;
       } catch {
-        return { accounts: [] };
+        demo = { accounts: [] };
       }
+      // Data folders from before district partnerships get the demo district on their next start.
+      const district = await loadDemoDistrict(owner, options);
+      if (district) {
+        demo.accounts.push(district);
+        await writeFile(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
+      }
+      return demo;
     }
 
     const identity = new CognitoIdentityProviderClient({
@@ -176,8 +202,8 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoAccounts> 
       const schedule = listing.days.map((day) => ({ day, start: listing.start, end: listing.end, breakMinutes: 0 }));
       await owner.query(
         `INSERT INTO app.listings (organization_id, title, description, pay_min_cents, pay_max_cents, pay_unit, address_line, city, zip,
-                                   latitude, longitude, schedule, status, created_by, reviewed_by, reviewed_at, published_at)
-         VALUES ($1, $2, $3, $4, NULL, 'hour', $5, $6, $7, $8, $9, $10, 'published', $11, $12, now(), now())`,
+                                   latitude, longitude, schedule, duties, status, created_by, reviewed_by, reviewed_at, published_at)
+         VALUES ($1, $2, $3, $4, NULL, 'hour', $5, $6, $7, $8, $9, $10, $13, 'published', $11, $12, now(), now())`,
         [
           demoOrganizationId,
           listing.title,
@@ -191,11 +217,14 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoAccounts> 
           JSON.stringify(schedule),
           adminSub,
           staffSub,
+          listing.duties,
         ],
       );
     }
     await owner.query('COMMIT');
 
+    const district = await loadDemoDistrict(owner, options);
+    if (district) accounts.push(district);
     const demo = { accounts };
     await writeFile(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
     options.log(`Loaded demo data: 1 verified employer, ${listings.length} listings, ${accounts.length} accounts.`);
@@ -211,7 +240,7 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoAccounts> 
 async function createIdentityUser(
   identity: CognitoIdentityProviderClient,
   options: DemoOptions,
-  person: (typeof people)[number],
+  person: DemoPerson,
 ): Promise<{ sub: string; totpSecret: string | null }> {
   await identity.send(
     new SignUpCommand({
@@ -223,7 +252,9 @@ async function createIdentityUser(
         { Name: 'given_name', Value: person.given },
         { Name: 'family_name', Value: person.family },
         { Name: 'birthdate', Value: '1990-01-01' },
-        ...(person.group === 'staff' ? [] : [{ Name: 'custom:account_type', Value: 'employer' }]),
+        ...(person.group === 'staff' || person.group === 'district-admin'
+          ? []
+          : [{ Name: 'custom:account_type', Value: 'employer' }]),
       ],
     }),
   );
@@ -271,4 +302,120 @@ async function enrolTotp(
     }),
   );
   return secret;
+}
+
+const demoStudentNames = [
+  ['Avery', 'Ashford'],
+  ['Blake', 'Brennan'],
+  ['Casey', 'Castellano'],
+  ['Devon', 'Delgado'],
+  ['Emery', 'Easton'],
+  ['Finley', 'Farrow'],
+  ['Gray', 'Galloway'],
+  ['Harper', 'Hollis'],
+  ['Indigo', 'Ingram'],
+  ['Jules', 'Jardine'],
+  ['Kai', 'Kingsley'],
+  ['Logan', 'Lockhart'],
+  ['Marlow', 'Mercer'],
+  ['Noel', 'Navarro'],
+  ['Oakley', 'Ortega'],
+  ['Parker', 'Pruitt'],
+  ['Quinn', 'Quintero'],
+  ['Reese', 'Rowland'],
+  ['Sage', 'Sterling'],
+  ['Tatum', 'Thorne'],
+  ['Umber', 'Underhill'],
+  ['Val', 'Vance'],
+  ['Wren', 'Whitlock'],
+  ['Xan', 'Xiong'],
+  ['Yael', 'Yardley'],
+  ['Zion', 'Zeller'],
+  ['Arden', 'Abbott'],
+  ['Bellamy', 'Booker'],
+  ['Carmen', 'Corbin'],
+  ['Dallas', 'Drummond'],
+] as const;
+const demoStatuses = ['submitted', 'viewed', 'shortlisted', 'hired', 'not_selected', 'withdrawn'] as const;
+
+/**
+ * Loads the demo partner district once: its partnership, an administrator with TOTP enrolled,
+ * and 30 demo students in its high schools with applications to the demo listings. Returns the
+ * administrator's account, or null when the demo district exists already.
+ */
+async function loadDemoDistrict(owner: pg.Client, options: DemoOptions): Promise<DemoAccount | null> {
+  const existing = await owner.query('SELECT 1 FROM app.district_partnerships WHERE district_id = $1', [
+    demoDistrictId,
+  ]);
+  if (existing.rowCount && existing.rowCount > 0) return null;
+
+  const identity = new CognitoIdentityProviderClient({
+    region: options.region,
+    endpoint: options.identityEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  let created: { sub: string; totpSecret: string | null };
+  try {
+    created = await createIdentityUser(identity, options, districtAdmin);
+  } finally {
+    identity.destroy();
+  }
+
+  const schools = await owner.query<{ id: string }>(
+    `SELECT id FROM app.schools WHERE district_id = $1 AND name ILIKE '%high school%' ORDER BY id LIMIT 6`,
+    [demoDistrictId],
+  );
+  const listings = await owner.query<{ id: string }>(
+    'SELECT id FROM app.listings WHERE organization_id = $1 ORDER BY created_at, id',
+    [demoOrganizationId],
+  );
+  const staff = await owner.query<{ started_by: string }>(
+    `SELECT reviewed_by AS started_by FROM app.listings WHERE organization_id = $1 AND reviewed_by IS NOT NULL LIMIT 1`,
+    [demoOrganizationId],
+  );
+  await owner.query('BEGIN');
+  try {
+    await owner.query(
+      `INSERT INTO app.district_partnerships (district_id, agreement_signed_on, contact_name, contact_email, started_by)
+       VALUES ($1, current_date - 30, 'Casey Contact (demo)', 'partnerships@district.demo.clockin.test', $2)`,
+      [demoDistrictId, staff.rows[0]?.started_by ?? created.sub],
+    );
+    await owner.query(`INSERT INTO app.district_members (district_id, user_id, role) VALUES ($1, $2, 'admin')`, [
+      demoDistrictId,
+      created.sub,
+    ]);
+    const grades = ['9', '10', '11', '12'];
+    for (const [index, [given, family]] of demoStudentNames.entries()) {
+      const school = schools.rows[index % Math.max(schools.rows.length, 1)];
+      if (!school) break;
+      const studentId = crypto.randomUUID();
+      await owner.query(
+        `INSERT INTO app.students (user_id, given_name, family_name, school_id, district_id, grade_level, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7))`,
+        [studentId, given, `${family} (demo)`, school.id, demoDistrictId, grades[index % grades.length], index * 5],
+      );
+      await owner.query(
+        `INSERT INTO app.student_birthdates (user_id, birthdate) VALUES ($1, current_date - make_interval(years => $2, days => $3))`,
+        [studentId, 15 + (index % 4), index * 7],
+      );
+      const listing = listings.rows[index % Math.max(listings.rows.length, 1)];
+      if (!listing || index % 3 === 2) continue;
+      await owner.query(
+        `INSERT INTO app.applications (organization_id, listing_id, student_id, message, status, created_at, updated_at)
+         VALUES ($1, $2, $3, 'Demo application message.', $4, now() - make_interval(days => $5), now() - make_interval(days => $6))`,
+        [demoOrganizationId, listing.id, studentId, demoStatuses[index % demoStatuses.length], index * 9, index * 4],
+      );
+    }
+    await owner.query('COMMIT');
+  } catch (error) {
+    await owner.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+  options.log(`Loaded the demo partner district ${demoDistrictId} with ${demoStudentNames.length} demo students.`);
+  return {
+    role: districtAdmin.role,
+    email: districtAdmin.email,
+    password: demoPassword,
+    totpSecret: created.totpSecret,
+  };
 }

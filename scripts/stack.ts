@@ -1,7 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildApi } from '@clockin/api/app';
-import { appMigrations, bootstrapDatabase, loadReferenceData, migrate, roleUrl } from '@clockin/db';
+import { startAccountWorker, type AccountWorker } from '@clockin/api/jobs/account-worker';
+import { startDistrictExportWorker, type ExportWorker } from '@clockin/api/jobs/district-export-worker';
+import { installJobQueue } from '@clockin/api/jobs/queue';
+import { listingLaborResult } from '@clockin/api/services/labor';
+import {
+  appMigrations,
+  backfillListingLaborSummaries,
+  bootstrapDatabase,
+  loadReferenceData,
+  migrate,
+  roleUrl,
+  runAuditRetention,
+} from '@clockin/db';
 import { DevMailbox } from '@clockin/email';
 import { buildIdentityServer } from '@clockin/identity/server';
 import { identityMigrations } from '@clockin/identity/migrations';
@@ -43,6 +55,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const ownerUrl = roleUrl(options.adminUrl, options.database, 'owner', secrets.rolePasswords.owner);
   const applied = await migrate(ownerUrl, [appMigrations, identityMigrations]);
   if (applied.length > 0) log(`Applied ${applied.length} migrations.`);
+  const jobsUrl = roleUrl(options.adminUrl, options.database, 'jobs', secrets.rolePasswords.jobs);
+  const appUrl = roleUrl(options.adminUrl, options.database, 'app', secrets.rolePasswords.app);
+  await installJobQueue(options.adminUrl, options.database, jobsUrl);
+  const exportDirectory = path.join(config.dataDir, 'exports');
+  const personalExportDirectory = path.join(config.dataDir, 'personal-exports');
+  const retentionUrl = roleUrl(options.adminUrl, options.database, 'retention', secrets.rolePasswords.retention);
   const reference = await loadReferenceData(ownerUrl);
   if (reference) {
     log(
@@ -52,9 +70,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const mailbox = new DevMailbox(path.join(config.dataDir, 'mailbox'));
   const identityOrigin = `http://${config.host}:${config.identityPort}`;
-  const started: { identity?: FastifyInstance; api?: FastifyInstance; web?: ChildProcess } = {};
+  const started: {
+    identity?: FastifyInstance;
+    api?: FastifyInstance;
+    web?: ChildProcess;
+    exports?: ExportWorker;
+    accounts?: AccountWorker;
+  } = {};
   const stop = async () => {
     if (started.web) await stopWeb(started.web);
+    await started.accounts?.stop();
+    await started.exports?.stop();
     await started.api?.close();
     await started.identity?.close();
   };
@@ -67,6 +93,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       issuerBaseUrl: identityOrigin,
       mailer: mailbox,
       mfaEncryptionKey: secrets.mfaEncryptionKey,
+      // Locally, the identity service tells the API about every revocation it makes itself
+      // (sign-out everywhere, password reset, disabling and deleting users), as a production
+      // deployment would from Cognito's events. ClockIn's own routes record theirs directly.
+      onRevocation: async (event) => {
+        if (!started.api) throw new Error('The API is not running, so the revocation cannot be recorded.');
+        await started.api.revocations.record({
+          userId: event.sub,
+          revokedBefore: event.revokedBefore,
+          reason: event.reason,
+        });
+      },
       logger: {
         level: options.logLevel ?? 'info',
         ...(options.logStream ? { stream: options.logStream } : {}),
@@ -76,7 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     started.api = await buildApi(
       {
-        databaseUrl: roleUrl(options.adminUrl, options.database, 'app', secrets.rolePasswords.app),
+        databaseUrl: appUrl,
         tokenIssuer: `${identityOrigin}/${config.userPoolId}`,
         jwksUrl: `http://127.0.0.1:${config.identityPort}/${config.userPoolId}/.well-known/jwks.json`,
         identityEndpoint: `http://127.0.0.1:${config.identityPort}`,
@@ -84,11 +121,46 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         clientId: config.clientId,
         development,
         mailboxDir: development ? path.join(config.dataDir, 'mailbox') : undefined,
+        webUrl: `http://${config.host}:${config.webPort}`,
         clockToleranceSeconds: 30,
+        userPoolId: config.userPoolId,
+        districtExports: { jobsDatabaseUrl: jobsUrl, directory: exportDirectory },
+        accounts: {
+          jobsDatabaseUrl: jobsUrl,
+          exportDirectory: personalExportDirectory,
+          purgeDelayDays: config.purgeDelayDays,
+        },
       },
       { logLevel: options.logLevel, logStream: options.logStream },
     );
     await started.api.listen({ port: config.apiPort, host: '127.0.0.1' });
+    started.exports = await startDistrictExportWorker({
+      jobsDatabaseUrl: jobsUrl,
+      appDatabaseUrl: appUrl,
+      exportDirectory,
+      logLevel: options.logLevel,
+      logStream: options.logStream,
+    });
+    started.accounts = await startAccountWorker({
+      jobsDatabaseUrl: jobsUrl,
+      appDatabaseUrl: appUrl,
+      exportDirectory: personalExportDirectory,
+      identity: {
+        endpoint: `http://127.0.0.1:${config.identityPort}`,
+        region: config.region,
+        userPoolId: config.userPoolId,
+      },
+      mailboxDir: development ? path.join(config.dataDir, 'mailbox') : undefined,
+      tasks: [
+        ...started.api.services.maintenanceTasks(),
+        {
+          name: 'audit-retention',
+          run: async () => (await runAuditRetention(retentionUrl)).droppedPartitions.length,
+        },
+      ],
+      logLevel: options.logLevel,
+      logStream: options.logStream,
+    });
 
     const demo = development
       ? await loadDemoData({
@@ -101,6 +173,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           log,
         })
       : null;
+
+    const backfilled = await backfillListingLaborSummaries(ownerUrl, listingLaborResult);
+    if (backfilled > 0) log(`Checked ${backfilled} listings against Ohio's minor labor law.`);
 
     if (!options.withoutWeb) {
       started.web = await startWeb(config.webPort, {

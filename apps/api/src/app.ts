@@ -1,20 +1,38 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createDatabase } from '@clockin/db';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loggerOptions } from './logging.ts';
+import { AccountJobSender } from './jobs/account-jobs.ts';
+import { DistrictExportQueue } from './jobs/queue.ts';
+import { RevocationList } from './revocations.ts';
 import authentication from './plugins/auth.ts';
 import errorHandling from './plugins/errors.ts';
+import accountRoutes from './routes/account.ts';
 import devRoutes from './routes/dev.ts';
+import districtRoutes from './routes/district.ts';
+import districtExportRoutes from './routes/district-exports.ts';
 import employerRoutes from './routes/employer.ts';
+import employerListingRoutes from './routes/employer-listings.ts';
 import healthRoutes from './routes/health.ts';
 import laborRoutes from './routes/labor.ts';
 import listingRoutes from './routes/listings.ts';
 import schoolRoutes from './routes/schools.ts';
+import sessionRoutes from './routes/sessions.ts';
 import staffRoutes from './routes/staff.ts';
+import staffDistrictRoutes from './routes/staff-districts.ts';
 import studentRoutes from './routes/students.ts';
+import invitationRoutes from './routes/invitations.ts';
+import organizationTeamRoutes from './routes/organization-team.ts';
+import organizationRoutes from './routes/organizations.ts';
+import staffVerificationRoutes from './routes/staff-verifications.ts';
+import applicationRoutes from './routes/applications.ts';
+import messageRoutes from './routes/messages.ts';
+import reportRoutes from './routes/reports.ts';
+import staffReportRoutes from './routes/staff-reports.ts';
 import { resolveActor, type Actor } from './services/actors.ts';
 import { createServices, type Services } from './services/index.ts';
 
@@ -29,6 +47,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     routeTable: RouteEntry[];
+    /** Record revocations here so that this process refuses older tokens at once. */
+    revocations: RevocationList;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -39,6 +59,8 @@ export interface BuildOptions {
   logLevel?: string;
   /** Replaces the logger's destination, for tests that read every log line. */
   logStream?: NodeJS.WritableStream;
+  /** How long a user's revocation time is cached, in milliseconds. */
+  revocationCacheMs?: number;
 }
 
 export async function buildApi(config: ApiConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -58,8 +80,21 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
       ? { endpoint: config.identityEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
-  app.decorate('services', createServices(db, identity, config));
+  const revocations = new RevocationList(db, options.revocationCacheMs);
+  app.decorate('revocations', revocations);
+  const exportQueue = config.districtExports
+    ? new DistrictExportQueue(config.districtExports.jobsDatabaseUrl, (error) =>
+        app.log.error({ err: error }, 'job queue error'),
+      )
+    : null;
+  const accountJobs = config.accounts
+    ? new AccountJobSender(config.accounts.jobsDatabaseUrl, (error) => app.log.error({ err: error }, 'job queue error'))
+    : null;
+  app.decorate('services', createServices(db, identity, config, revocations, exportQueue, accountJobs));
+  app.services.notifications.logger = app.log;
   app.addHook('onClose', async () => {
+    await exportQueue?.stop();
+    await accountJobs?.stop();
     identity.destroy();
     await db.destroy();
   });
@@ -74,6 +109,14 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
   });
 
   await app.register(errorHandling);
+  // The API serves JSON only, so its pages may load nothing and be framed by no one.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -81,7 +124,7 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  await app.register(authentication, config);
+  await app.register(authentication, { config, revocations });
 
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('preHandler', async (request) => {
@@ -100,7 +143,21 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
       await v1.register(laborRoutes);
       await v1.register(studentRoutes);
       await v1.register(employerRoutes);
+      await v1.register(employerListingRoutes);
       await v1.register(staffRoutes);
+      await v1.register(sessionRoutes);
+      await v1.register(accountRoutes);
+      await v1.register(districtRoutes);
+      await v1.register(districtExportRoutes);
+      await v1.register(staffDistrictRoutes);
+      await v1.register(organizationRoutes);
+      await v1.register(organizationTeamRoutes);
+      await v1.register(invitationRoutes);
+      await v1.register(staffVerificationRoutes);
+      await v1.register(applicationRoutes);
+      await v1.register(messageRoutes);
+      await v1.register(reportRoutes);
+      await v1.register(staffReportRoutes);
       if (config.development) await v1.register(devRoutes);
       v1.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },

@@ -31,14 +31,29 @@ export interface Harness {
   cognito: CognitoIdentityProviderClient;
   database: TestDatabase;
   mailbox: DevMailbox;
+  /** The folder of `mailbox`, for services started beside the harness. */
+  mailboxDir: string;
   logs: string[];
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * Whether the identity service reports its revocations to the API, as the local stack does.
+   * Off, only the API's own routes record them: what a deployment on Amazon Cognito relies on.
+   */
+  identityReportsRevocations?: boolean;
+  revocationCacheMs?: number;
+  /** Whether the API sends its own emails (such as member invitations) to the test mailbox too. */
+  apiSendsEmail?: boolean;
+}
+
 /** Starts a real identity service and the API against a database of this test file's own. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const started: { api?: FastifyInstance } = {};
   const database = await createTestDatabase();
-  const mailbox = new DevMailbox(path.join(await mkdtemp(path.join(tmpdir(), 'clockin-mail-')), 'mailbox'));
+  const mailboxDir = path.join(await mkdtemp(path.join(tmpdir(), 'clockin-mail-')), 'mailbox');
+  const mailbox = new DevMailbox(mailboxDir);
   const logs: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean)));
@@ -50,6 +65,15 @@ export async function startHarness(): Promise<Harness> {
     issuerBaseUrl: 'http://localhost:0',
     mailer: mailbox,
     mfaEncryptionKey: Buffer.alloc(32, 7).toString('base64'),
+    onRevocation: async (event) => {
+      if (options.identityReportsRevocations === false) return;
+      if (!started.api) throw new Error('The API is not running, so the revocation cannot be recorded.');
+      await started.api.revocations.record({
+        userId: event.sub,
+        revokedBefore: event.revokedBefore,
+        reason: event.reason,
+      });
+    },
     // Fastify accepts a destination stream beside pino's options.
     logger: { level: 'info', stream: logStream } as never,
   });
@@ -67,12 +91,14 @@ export async function startHarness(): Promise<Harness> {
       region: 'us-east-2',
       clientId,
       development: true,
-      mailboxDir: undefined,
+      mailboxDir: options.apiSendsEmail ? mailboxDir : undefined,
       clockToleranceSeconds: 30,
+      userPoolId,
     },
-    { logLevel: 'info', logStream },
+    { logLevel: 'info', logStream, revocationCacheMs: options.revocationCacheMs },
   );
   await api.ready();
+  started.api = api;
 
   const cognito = new CognitoIdentityProviderClient({
     region: 'us-east-2',
@@ -85,6 +111,7 @@ export async function startHarness(): Promise<Harness> {
     cognito,
     database,
     mailbox,
+    mailboxDir,
     logs,
     close: async () => {
       cognito.destroy();

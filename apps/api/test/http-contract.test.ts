@@ -85,3 +85,19 @@ describe('HTTP contract', () => {
     );
   });
 });
+
+describe('security headers', () => {
+  test('every response carries a strict policy', async () => {
+    for (const url of ['/health', '/v1/listings', '/v1/nowhere']) {
+      const response = await harness.api.inject({ method: 'GET', url });
+      assert.equal(
+        response.headers['content-security-policy'],
+        "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+        url,
+      );
+      assert.equal(response.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(response.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', url);
+      assert.equal(response.headers['x-powered-by'], undefined, url);
+    }
+  });
+});

@@ -168,6 +168,7 @@ describe('student and employer journey', () => {
       'ageBand',
       'applicationId',
       'createdAt',
+      'legalShifts',
       'message',
       'name',
       'schoolName',

@@ -16,6 +16,21 @@ function epochSeconds(date: Date): number {
 }
 
 /**
+ * Returns the iat of new tokens. iat has whole seconds, and resource servers refuse every token
+ * whose second includes a revocation. So right after a revocation this waits for the next second,
+ * and a user who signs in again at once gets tokens that are not mistaken for revoked ones.
+ */
+async function issueSecond(context: ServiceContext, user: UserRecord): Promise<number> {
+  const issuedAt = epochSeconds(context.now());
+  const validAfterMs = user.tokens_valid_after?.getTime() ?? 0;
+  if (issuedAt * 1000 > validAfterMs) return issuedAt;
+  const nextSecond = Math.floor(validAfterMs / 1000) + 1;
+  const wait = Math.min(1000, Math.max(0, nextSecond * 1000 - context.now().getTime()));
+  await new Promise((resolve) => setTimeout(resolve, wait));
+  return Math.max(epochSeconds(context.now()), nextSecond);
+}
+
+/**
  * Signs an access token and an ID token with Cognito's claims. `chainId` becomes origin_jti, so
  * revoking the sign-in's refresh chain also revokes these tokens at this service.
  */
@@ -27,7 +42,7 @@ export async function signTokens(
 ): Promise<SignedTokens> {
   const { kid, privateKey } = await context.keys.currentKey();
   const groups = await groupsOf(context.db, user.sub);
-  const issuedAt = epochSeconds(context.now());
+  const issuedAt = await issueSecond(context, user);
   const common = {
     sub: user.sub,
     iss: context.issuer,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '../features/navigation/site-header';
 import './globals.css';
@@ -21,6 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>ClockIn connects Ohio students aged 15 to 20 with verified local employers.</p>
+          <p>
+            <Link href="/security">Security and privacy</Link>
+          </p>
         </footer>
       </body>
     </html>

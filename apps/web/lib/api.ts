@@ -5,7 +5,7 @@
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export type AccountType = 'student' | 'employer' | 'staff';
+export type AccountType = 'student' | 'employer' | 'staff' | 'district_admin';
 export type GradeLevel = '9' | '10' | '11' | '12' | 'graduated';
 export type PayUnit = 'hour' | 'shift' | 'week';
 
@@ -142,13 +142,13 @@ export class ApiError extends Error {
   }
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   accessToken?: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
 }
 
-function apiBaseUrl(): string {
+export function apiBaseUrl(): string {
   const baseUrl = process.env.CLOCKIN_API_URL;
   if (!baseUrl) {
     throw new Error('CLOCKIN_API_URL is not set. Set it to the API origin, for example http://127.0.0.1:4000.');
@@ -156,7 +156,11 @@ function apiBaseUrl(): string {
   return baseUrl.replace(/\/$/, '');
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Calls the API from the web server with the user's access token, and turns an error response
+ * into an ApiError with the API's error name, message and field. Every API client module uses it.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const requestHeaders: Record<string, string> = { accept: 'application/json' };
   if (options.accessToken) requestHeaders.authorization = `Bearer ${options.accessToken}`;
   if (options.body !== undefined) requestHeaders['content-type'] = 'application/json';
@@ -184,32 +188,32 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
 }
 
 export async function searchSchools(query: string): Promise<School[]> {
-  const result = await request<{ schools: School[] }>(`/v1/schools?query=${encodeURIComponent(query)}`);
+  const result = await apiRequest<{ schools: School[] }>(`/v1/schools?query=${encodeURIComponent(query)}`);
   return result.schools;
 }
 
 export function getMe(accessToken: string): Promise<Me> {
-  return request<Me>('/v1/me', { accessToken });
+  return apiRequest<Me>('/v1/me', { accessToken });
 }
 
 /** Creates the student profile from the identity attributes. The API treats a repeat call as success. */
 export async function createStudentProfile(accessToken: string): Promise<void> {
-  await request<unknown>('/v1/students/me', { accessToken, method: 'POST' });
+  await apiRequest<unknown>('/v1/students/me', { accessToken, method: 'POST' });
 }
 
 export function getStudentProfile(accessToken: string): Promise<StudentProfile> {
-  return request<StudentProfile>('/v1/students/me', { accessToken });
+  return apiRequest<StudentProfile>('/v1/students/me', { accessToken });
 }
 
 export function listListings(cursor?: string): Promise<ListingPage> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  return request<ListingPage>(`/v1/listings${query}`);
+  return apiRequest<ListingPage>(`/v1/listings${query}`);
 }
 
 /** Returns the published listing, or null when the API reports NotFound. */
 export async function getListing(listingId: string): Promise<Listing | null> {
   try {
-    return await request<Listing>(`/v1/listings/${encodeURIComponent(listingId)}`);
+    return await apiRequest<Listing>(`/v1/listings/${encodeURIComponent(listingId)}`);
   } catch (error) {
     if (error instanceof ApiError && error.statusCode === 404) return null;
     throw error;
@@ -221,7 +225,7 @@ export function applyToListing(
   listingId: string,
   message: string,
 ): Promise<{ id: string; status: string }> {
-  return request(`/v1/listings/${encodeURIComponent(listingId)}/applications`, {
+  return apiRequest(`/v1/listings/${encodeURIComponent(listingId)}/applications`, {
     accessToken,
     method: 'POST',
     body: { message },
@@ -229,14 +233,14 @@ export function applyToListing(
 }
 
 export async function listMyApplications(accessToken: string): Promise<StudentApplication[]> {
-  const result = await request<{ applications: StudentApplication[] }>('/v1/students/me/applications', {
+  const result = await apiRequest<{ applications: StudentApplication[] }>('/v1/students/me/applications', {
     accessToken,
   });
   return result.applications;
 }
 
 export async function listEmployerListings(accessToken: string): Promise<EmployerListing[]> {
-  const result = await request<{ listings: EmployerListing[] }>('/v1/employer/listings', { accessToken });
+  const result = await apiRequest<{ listings: EmployerListing[] }>('/v1/employer/listings', { accessToken });
   return result.listings;
 }
 
@@ -244,11 +248,11 @@ export function createEmployerListing(
   accessToken: string,
   listing: NewListing,
 ): Promise<{ id: string; status: 'submitted' }> {
-  return request('/v1/employer/listings', { accessToken, method: 'POST', body: listing });
+  return apiRequest('/v1/employer/listings', { accessToken, method: 'POST', body: listing });
 }
 
 export async function listApplicants(accessToken: string, listingId: string): Promise<Applicant[]> {
-  const result = await request<{ applicants: Applicant[] }>(
+  const result = await apiRequest<{ applicants: Applicant[] }>(
     `/v1/employer/listings/${encodeURIComponent(listingId)}/applicants`,
     { accessToken },
   );
@@ -256,7 +260,7 @@ export async function listApplicants(accessToken: string, listingId: string): Pr
 }
 
 export async function listListingsForReview(accessToken: string): Promise<ListingForReview[]> {
-  const result = await request<{ listings: ListingForReview[] }>('/v1/staff/listing-reviews', { accessToken });
+  const result = await apiRequest<{ listings: ListingForReview[] }>('/v1/staff/listing-reviews', { accessToken });
   return result.listings;
 }
 
@@ -265,15 +269,39 @@ export async function decideListingReview(
   listingId: string,
   decision: ReviewDecision,
 ): Promise<void> {
-  await request<unknown>(`/v1/staff/listing-reviews/${encodeURIComponent(listingId)}`, {
+  await apiRequest<unknown>(`/v1/staff/listing-reviews/${encodeURIComponent(listingId)}`, {
     accessToken,
     method: 'POST',
     body: decision,
   });
 }
 
+/**
+ * Signs the caller out on every device. The API records the revocation, so it rejects the
+ * caller's older access tokens at once, and then calls GlobalSignOut. A 401 means the access
+ * token was already invalid.
+ */
+export async function signOutEverywhere(accessToken: string): Promise<void> {
+  await apiRequest<unknown>('/v1/sessions/sign-out-everywhere', { accessToken, method: 'POST' });
+}
+
+export interface PasswordResetConfirmation {
+  email: string;
+  code: string;
+  newPassword: string;
+}
+
+/**
+ * Sets a new password with the emailed reset code. The API records that the user's older tokens
+ * are revoked. Errors: ValidationError (with field), CodeMismatch, ExpiredCode, InvalidPassword
+ * (field newPassword), TooManyRequests, IdentityUnavailable.
+ */
+export async function confirmPasswordReset(confirmation: PasswordResetConfirmation): Promise<void> {
+  await apiRequest<unknown>('/v1/password-resets/confirm', { method: 'POST', body: confirmation });
+}
+
 /** Development only: the emails the API would have sent. */
 export async function listDevMailbox(): Promise<DevEmail[]> {
-  const result = await request<{ emails: DevEmail[] }>('/v1/dev/mailbox');
+  const result = await apiRequest<{ emails: DevEmail[] }>('/v1/dev/mailbox');
   return result.emails;
 }

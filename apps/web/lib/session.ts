@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { sealData, unsealData } from 'iron-session';
+import { SESSION_MAX_AGE_SECONDS, cookieOptions, shouldUseSecureCookies } from './cookie-policy';
 
 /**
  * Sign-in state kept in the encrypted session cookie. The browser receives only the sealed
@@ -15,6 +16,13 @@ export interface SessionData {
   challenge?: PendingChallenge;
   /** Email address that signed up but has not yet confirmed its code. */
   pendingConfirmationEmail?: string;
+  /** A signed-in user's unfinished MFA setup from the account page. */
+  mfaSetup?: PendingMfaSetup;
+}
+
+export interface PendingMfaSetup {
+  /** The TOTP secret from AssociateSoftwareToken, shown as a QR code until the user verifies a code. */
+  secretCode: string;
 }
 
 export interface PendingChallenge {
@@ -39,9 +47,6 @@ export interface RefreshData {
 export const SESSION_COOKIE = 'clockin_session';
 export const REFRESH_COOKIE = 'clockin_refresh';
 
-/** Cookie and seal lifetime in seconds. Each token refresh writes the cookies again, which extends it. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-
 const MIN_SECRET_LENGTH = 32;
 
 export function sessionPassword(): string {
@@ -53,25 +58,6 @@ export function sessionPassword(): string {
     );
   }
   return secret;
-}
-
-/**
- * Returns whether cookies get the Secure attribute. Only plain http on a loopback host
- * (local development) goes without it; every other request gets Secure cookies.
- */
-export function shouldUseSecureCookies(protocol: string, hostname: string): boolean {
-  const isLoopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
-  return !(protocol.replace(/:$/, '') === 'http' && isLoopback);
-}
-
-export function cookieOptions(secure: boolean) {
-  return {
-    httpOnly: true,
-    secure,
-    sameSite: 'lax' as const,
-    path: '/',
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  };
 }
 
 export async function sealCookieValue(data: object): Promise<string> {

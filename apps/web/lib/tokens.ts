@@ -1,5 +1,8 @@
-import { InitiateAuthCommand, type AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { identityClient, identityClientId } from './identity';
+import {
+  GetTokensFromRefreshTokenCommand,
+  type AuthenticationResultType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { identityClient, identityClientId, identityErrorName } from './identity';
 import type { RefreshData, SessionData } from './session';
 
 /** Seconds before expiry at which the proxy refreshes the access token. */
@@ -41,20 +44,30 @@ export function accessTokenNeedsRefresh(session: SessionData, now = Date.now()):
   return session.accessTokenExpiresAt - now < REFRESH_MARGIN_SECONDS * 1000;
 }
 
-/** Exchanges the refresh token for a new access token (REFRESH_TOKEN_AUTH). Throws the SDK error on failure. */
-export async function refreshTokens(session: SessionData, refresh: RefreshData): Promise<SignedInSession> {
-  if (!refresh.refreshToken || !session.username) {
-    throw new Error('Cannot refresh the session because the refresh token or username is missing.');
-  }
+/**
+ * Exchanges a refresh token for new tokens with GetTokensFromRefreshToken. The identity service
+ * rotates refresh tokens: the result carries a new refresh token, and the one passed in stops
+ * working, so the caller must store the returned refresh token. A user pool client without
+ * rotation returns no refresh token, and then the old one stays in use. Throws the SDK error on
+ * failure.
+ */
+export async function refreshTokens(username: string, refreshToken: string): Promise<SignedInSession> {
   const response = await identityClient().send(
-    new InitiateAuthCommand({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: identityClientId(),
-      AuthParameters: { REFRESH_TOKEN: refresh.refreshToken },
-    }),
+    new GetTokensFromRefreshTokenCommand({ ClientId: identityClientId(), RefreshToken: refreshToken }),
   );
   if (!response.AuthenticationResult) {
-    throw new Error('The identity service did not return tokens for REFRESH_TOKEN_AUTH.');
+    throw new Error('The identity service did not return tokens for GetTokensFromRefreshToken.');
   }
-  return sessionFromAuthenticationResult(response.AuthenticationResult, session.username, refresh.refreshToken);
+  return sessionFromAuthenticationResult(response.AuthenticationResult, username, refreshToken);
+}
+
+/**
+ * Returns whether a refresh error means that the sign-in is over: the refresh token expired or
+ * was revoked (NotAuthorizedException), or it was presented a second time and the identity
+ * service revoked the whole sign-in (RefreshTokenReuseException). Other errors, such as a
+ * network failure, may pass on the next attempt.
+ */
+export function refreshFailureEndsSession(error: unknown): boolean {
+  const name = identityErrorName(error);
+  return name === 'NotAuthorizedException' || name === 'RefreshTokenReuseException';
 }

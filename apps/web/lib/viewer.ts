@@ -42,6 +42,7 @@ export async function requireViewer(allowed: readonly AccountType[], returnTo: s
 export function homePathFor(accountType: AccountType): string {
   if (accountType === 'employer') return '/employer';
   if (accountType === 'staff') return '/staff/reviews';
+  if (accountType === 'district_admin') return '/district';
   return '/jobs';
 }
 

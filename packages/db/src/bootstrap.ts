@@ -1,10 +1,15 @@
 import pg from 'pg';
 
-/** Database roles. The owner runs migrations; the others own nothing. */
+/**
+ * Database roles. The owner runs migrations, and the others own nothing. The retention role
+ * may only call the functions that create audit log partitions and drop expired months.
+ */
 export const roles = {
   owner: 'clockin_owner',
   app: 'clockin_app',
   identity: 'clockin_identity',
+  retention: 'clockin_retention',
+  jobs: 'clockin_jobs',
 } as const;
 
 export type RoleName = keyof typeof roles;
@@ -24,6 +29,8 @@ export async function bootstrapDatabase(adminUrl: string, database: string, pass
     await admin.query(`ALTER ROLE ${roles.app} SET search_path = app, public`);
     await admin.query(`ALTER ROLE ${roles.identity} SET search_path = identity`);
     await admin.query(`ALTER ROLE ${roles.owner} SET search_path = app, public`);
+    await admin.query(`ALTER ROLE ${roles.retention} SET search_path = audit`);
+    await admin.query(`ALTER ROLE ${roles.jobs} SET search_path = pgboss`);
 
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
@@ -42,7 +49,7 @@ export async function bootstrapDatabase(adminUrl: string, database: string, pass
     await inDatabase.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     await inDatabase.query(`REVOKE ALL ON DATABASE ${pg.escapeIdentifier(database)} FROM PUBLIC`);
     await inDatabase.query(
-      `GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(database)} TO ${roles.app}, ${roles.identity}`,
+      `GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(database)} TO ${roles.app}, ${roles.identity}, ${roles.retention}, ${roles.jobs}`,
     );
   } finally {
     await inDatabase.end();

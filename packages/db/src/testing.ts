@@ -10,6 +10,8 @@ export interface TestDatabase {
   ownerUrl: string;
   appUrl: string;
   identityUrl: string;
+  retentionUrl: string;
+  jobsUrl: string;
   drop(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ownerUrl: roleUrl(server.adminUrl, name, 'owner', server.passwords.owner),
     appUrl: roleUrl(server.adminUrl, name, 'app', server.passwords.app),
     identityUrl: roleUrl(server.adminUrl, name, 'identity', server.passwords.identity),
+    retentionUrl: roleUrl(server.adminUrl, name, 'retention', server.passwords.retention),
+    jobsUrl: roleUrl(server.adminUrl, name, 'jobs', server.passwords.jobs),
     drop: async () => {
       const client = new pg.Client({ connectionString: server.adminUrl });
       await client.connect();

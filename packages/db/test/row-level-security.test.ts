@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 import { asRuntimeRole, seedTwoOrganizations, type TwoOrganizations } from './fixtures.ts';
 
@@ -110,6 +111,61 @@ describe('row-level security with application checks bypassed', () => {
     await assert.rejects(
       asRuntimeRole(database.appUrl, {}, (client) => client.query('SELECT 1 FROM identity.users LIMIT 1')),
       (error: Error & { code?: string }) => error.code === '42501' || error.code === '42P01',
+    );
+  });
+
+  test('other district sees none of the students', async () => {
+    // A district administrator reads only as a member of a district with an active partnership.
+    const adminId = crypto.randomUUID();
+    const owner = new pg.Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query(
+        `INSERT INTO app.district_partnerships (district_id, agreement_signed_on, contact_name, contact_email, started_by)
+         VALUES ($1, current_date, 'Dana District', 'dana@example.test', $2) ON CONFLICT DO NOTHING`,
+        [ids.studentDistrictId, crypto.randomUUID()],
+      );
+      await owner.query(`INSERT INTO app.district_members (district_id, user_id, role) VALUES ($1, $2, 'admin')`, [
+        ids.studentDistrictId,
+        adminId,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    const own = await asRuntimeRole(
+      database.appUrl,
+      { userId: adminId, role: 'district_admin', districtId: ids.studentDistrictId },
+      (client) => client.query('SELECT user_id FROM app.students'),
+    );
+    assert.deepEqual(
+      own.rows.map((row) => row.user_id),
+      [ids.studentId],
+    );
+    const other = await asRuntimeRole(
+      database.appUrl,
+      { userId: crypto.randomUUID(), role: 'district_admin', districtId: ids.otherDistrictId },
+      async (client) => ({
+        students: (await client.query('SELECT 1 FROM app.students')).rowCount,
+        members: (
+          await client.query('SELECT 1 FROM app.district_members WHERE district_id = $1', [ids.studentDistrictId])
+        ).rowCount,
+      }),
+    );
+    assert.deepEqual(other, { students: 0, members: 0 });
+  });
+
+  test('district admin cannot add members to a district', async () => {
+    await assert.rejects(
+      asRuntimeRole(
+        database.appUrl,
+        { userId: crypto.randomUUID(), role: 'district_admin', districtId: ids.otherDistrictId },
+        (client) =>
+          client.query(`INSERT INTO app.district_members (district_id, user_id, role) VALUES ($1, $2, 'admin')`, [
+            ids.studentDistrictId,
+            crypto.randomUUID(),
+          ]),
+      ),
+      (error: Error & { code?: string }) => error.code === '42501',
     );
   });
 });

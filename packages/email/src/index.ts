@@ -44,7 +44,15 @@ export class DevMailbox implements Mailer {
     }
     const emails: StoredEmail[] = [];
     for (const name of names.filter((file) => file.endsWith('.json'))) {
-      const email = JSON.parse(await readFile(path.join(this.directory, name), 'utf8')) as StoredEmail;
+      let text: string;
+      try {
+        text = await readFile(path.join(this.directory, name), 'utf8');
+      } catch (error) {
+        // A purge running at the same time may delete an email between the listing and the read.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      const email = JSON.parse(text) as StoredEmail;
       if (!to || email.to.toLowerCase() === to.toLowerCase()) emails.push(email);
     }
     return emails.sort((a, b) => b.sentAt.localeCompare(a.sentAt));

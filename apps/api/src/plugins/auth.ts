@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
+import type { RevocationList } from '../revocations.ts';
 
 /** The verified caller of a request: the token's subject and its groups. */
 export interface Caller {
@@ -28,12 +29,18 @@ interface AccessTokenClaims extends JWTPayload {
   'cognito:groups'?: unknown;
 }
 
+export interface AuthenticationOptions {
+  config: ApiConfig;
+  revocations: RevocationList;
+}
+
 /**
  * Verifies the bearer access token on every request against the identity service's cached
- * JWKS: RS256 signature, issuer, expiry (with a small tolerance), token_use and client_id.
- * Routes not marked public return 401 without a valid token.
+ * JWKS: RS256 signature, issuer, expiry (with a small tolerance), token_use and client_id,
+ * then refuses tokens issued before the user's latest revocation. Routes not marked public
+ * return 401 without a valid token.
  */
-export default fp(async function authentication(app: FastifyInstance, config: ApiConfig) {
+export default fp(async function authentication(app: FastifyInstance, { config, revocations }: AuthenticationOptions) {
   const jwks = createRemoteJWKSet(new URL(config.jwksUrl ?? `${config.tokenIssuer}/.well-known/jwks.json`), {
     // An unknown key id triggers at most one refetch per 10 seconds.
     cooldownDuration: 10_000,
@@ -71,9 +78,11 @@ export default fp(async function authentication(app: FastifyInstance, config: Ap
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     if (!match?.[1]) throw new AppError('Unauthorized', 'The Authorization header must be "Bearer <access token>".');
-    // NOTE: no revocation record is checked yet, so a token stays valid after sign-out everywhere
-    // until it expires. The identity service's onRevocation events are the input it needs.
-    request.caller = await verify(match[1]);
+    const caller = await verify(match[1]);
+    if (await revocations.isRevoked(caller.sub, caller.issuedAt)) {
+      throw new AppError('Unauthorized', 'This session was signed out. Sign in again.');
+    }
+    request.caller = caller;
     request.log = request.log.child({ userId: request.caller.sub });
   });
 });

@@ -3,21 +3,6 @@ import { Type } from 'typebox';
 import { errorResponses, ListingIdParams, Shift, Uuid } from '../schemas/common.ts';
 import { DateTime } from '../schemas/common.ts';
 
-const ListingBody = Type.Object(
-  {
-    title: Type.String({ minLength: 3, maxLength: 120 }),
-    description: Type.String({ minLength: 10, maxLength: 5000 }),
-    payMinCents: Type.Integer({ minimum: 100, maximum: 100_000_00 }),
-    payMaxCents: Type.Union([Type.Integer({ minimum: 100, maximum: 100_000_00 }), Type.Null()]),
-    payUnit: Type.Union([Type.Literal('hour'), Type.Literal('shift'), Type.Literal('week')]),
-    addressLine: Type.String({ minLength: 3, maxLength: 200 }),
-    city: Type.String({ minLength: 2, maxLength: 100 }),
-    zip: Type.String({ pattern: '^[0-9]{5}$' }),
-    schedule: Type.Array(Shift, { minItems: 1, maxItems: 21 }),
-  },
-  { additionalProperties: false },
-);
-
 /** The limited applicant view: exactly these fields leave the API for an employer. */
 export const ApplicantView = Type.Object(
   {
@@ -28,51 +13,12 @@ export const ApplicantView = Type.Object(
     message: Type.String(),
     status: Type.String(),
     createdAt: DateTime,
+    legalShifts: Type.Array(Shift, { description: 'The shifts of the listing this applicant may legally work' }),
   },
   { additionalProperties: false },
 );
 
 const employerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/employer/listings',
-    {
-      schema: {
-        summary: "The organization's listings with their review status",
-        response: {
-          200: Type.Object({
-            listings: Type.Array(
-              Type.Object({
-                id: Uuid,
-                title: Type.String(),
-                status: Type.String(),
-                rejectionReason: Type.Union([Type.String(), Type.Null()]),
-                city: Type.String(),
-                zip: Type.String(),
-                createdAt: DateTime,
-                publishedAt: Type.Union([DateTime, Type.Null()]),
-                applicationCount: Type.Integer(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({ listings: await app.services.listings.listForEmployer(request.actor) }),
-  );
-
-  app.post(
-    '/employer/listings',
-    {
-      schema: {
-        summary: 'Create a listing; it waits for ClockIn staff review',
-        body: ListingBody,
-        response: { 201: Type.Object({ id: Uuid, status: Type.String() }), ...errorResponses },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await app.services.listings.create(request.actor, request.body)),
-  );
-
   app.get(
     '/employer/listings/:listingId/applicants',
     {
@@ -93,6 +39,7 @@ const employerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           message: applicant.message,
           status: applicant.status,
           createdAt: applicant.createdAt.toISOString(),
+          legalShifts: applicant.legalShiftTimes,
         })),
       };
     },

@@ -2,7 +2,8 @@ import { DUTY_IDS } from '@clockin/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, Time } from '../schemas/common.ts';
-import { checkLabor } from '../services/labor.ts';
+import { ScheduleCheckBody, ScheduleCheckResponse } from '../schemas/labor.ts';
+import { checkLabor, checkListingSchedule, toMinimumAge } from '../services/labor.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 
@@ -61,6 +62,24 @@ const laborRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => checkLabor(request.body),
+  );
+
+  app.post(
+    '/labor/schedule-check',
+    {
+      config: { public: true },
+      schema: {
+        summary: "Which age bands may work a listing's weekly schedule, with warnings for the listing editor",
+        body: ScheduleCheckBody,
+        response: { 200: ScheduleCheckResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      checkListingSchedule({
+        schedule: request.body.schedule,
+        duties: request.body.duties ?? [],
+        minimumAge: toMinimumAge(request.body.minimumAge ?? 15),
+      }),
   );
 };
 

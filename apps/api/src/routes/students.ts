@@ -20,7 +20,12 @@ const studentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             userId: Uuid,
-            accountType: Type.Union([Type.Literal('student'), Type.Literal('employer'), Type.Literal('staff')]),
+            accountType: Type.Union([
+              Type.Literal('student'),
+              Type.Literal('employer'),
+              Type.Literal('staff'),
+              Type.Literal('district_admin'),
+            ]),
             organization: Type.Union([
               Type.Object({ id: Uuid, name: Type.String(), role: Type.String(), status: Type.String() }),
               Type.Null(),
@@ -33,9 +38,15 @@ const studentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { context, membership } = request.actor;
-      let accountType: 'student' | 'employer' | 'staff' = 'student';
+      let accountType: 'student' | 'employer' | 'staff' | 'district_admin' = 'student';
       if (context.actorRole === 'staff') accountType = 'staff';
       if (context.actorRole === 'employer') accountType = 'employer';
+      if (context.actorRole === 'district_admin') accountType = 'district_admin';
+      const hasProfile = await app.services.students.hasProfile(request.actor);
+      // An employer account that has not registered or joined an organization yet.
+      if (await app.services.organizations.isUnregisteredEmployer(request.actor, request.caller, hasProfile)) {
+        accountType = 'employer';
+      }
       return {
         userId: context.userId as string,
         accountType,
@@ -47,7 +58,7 @@ const studentRoutes: FastifyPluginAsyncTypebox = async (app) => {
               status: membership.organizationStatus,
             }
           : null,
-        hasProfile: await app.services.students.hasProfile(request.actor),
+        hasProfile,
       } as const;
     },
   );

@@ -1,4 +1,18 @@
-import { evaluateShifts, LaborInputError, type LaborCheckRequest, type LaborVerdict } from '@clockin/domain';
+import {
+  evaluateShifts,
+  isDutyId,
+  LaborInputError,
+  listingWarnings,
+  personalVerdict,
+  summarizeListing,
+  type DutyId,
+  type LaborCheckRequest,
+  type LaborVerdict,
+  type ListingLaborSummary,
+  type MinimumAge,
+  type PersonalVerdict,
+  type WeeklyShift,
+} from '@clockin/domain';
 import { AppError } from '../errors.ts';
 
 /** Checks dated shifts against Ohio and federal rules for minors. Pure: no database. */
@@ -13,4 +27,79 @@ export function checkLabor(request: LaborCheckRequest): LaborVerdict {
     }
     throw error;
   }
+}
+
+const ohioDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/New_York',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Ohio (YYYY-MM-DD). */
+export function ohioToday(now = new Date()): string {
+  return ohioDate.format(now);
+}
+
+/** The season a date falls in for search: June through August is summer, the stricter reading. */
+export function seasonOf(date: string): 'summer' | 'school-year' {
+  const month = Number(date.slice(5, 7));
+  return month >= 6 && month <= 8 ? 'summer' : 'school-year';
+}
+
+export interface ScheduleCheck {
+  summary: ListingLaborSummary;
+  warnings: string[];
+}
+
+/** Checks a listing's weekly schedule and duties for every age band; 400 on a schedule the engine refuses. */
+export function checkListingSchedule(input: {
+  schedule: readonly WeeklyShift[];
+  duties: readonly DutyId[];
+  minimumAge: MinimumAge;
+}): ScheduleCheck {
+  try {
+    const summary = summarizeListing(input);
+    return { summary, warnings: listingWarnings(summary) };
+  } catch (error) {
+    if (error instanceof LaborInputError) {
+      const field = /^schedule\[(\d+)\]/.exec(error.message)?.[1];
+      throw new AppError('ValidationError', error.message, field === undefined ? 'schedule' : `schedule.${field}`);
+    }
+    throw error;
+  }
+}
+
+/** The verdict for one student on a listing, from the later of its start date and today. */
+export function checkListingForStudent(
+  listing: { schedule: readonly WeeklyShift[]; duties: readonly string[]; minimumAge: number; startsOn: string | null },
+  birthdate: string,
+  today = ohioToday(),
+): PersonalVerdict {
+  const from = listing.startsOn && listing.startsOn > today ? listing.startsOn : today;
+  return personalVerdict({
+    birthdate,
+    schedule: listing.schedule,
+    duties: listing.duties.filter(isDutyId),
+    minimumAge: toMinimumAge(listing.minimumAge),
+    from,
+  });
+}
+
+export function toMinimumAge(value: number): MinimumAge {
+  return value === 16 || value === 18 ? value : 15;
+}
+
+/** The stored form of a listing's labor summary, for listings saved before the engine ran on save. */
+export function listingLaborResult(input: {
+  schedule: readonly WeeklyShift[];
+  duties: readonly string[];
+  minimumAge: number;
+}) {
+  const summary = summarizeListing({
+    schedule: input.schedule,
+    duties: input.duties.filter(isDutyId),
+    minimumAge: toMinimumAge(input.minimumAge),
+  });
+  return { summary, schoolYearBands: summary.schoolYear.workableBands, summerBands: summary.summer.workableBands };
 }

@@ -115,3 +115,28 @@ export const adminSetUserPassword: Operation = async (context, input, request) =
   ]);
   return {};
 };
+
+/**
+ * Lists the user's sign-ins, newest first, as Cognito's AdminListUserAuthEvents does. Each
+ * sign-in started one refresh chain, so the chains are the history. Only successful sign-ins
+ * are recorded locally; Cognito's risk details are not.
+ */
+export const adminListUserAuthEvents: Operation = async (context, input, request) => {
+  const user = await adminTarget(context, input, request);
+  const maxResults = input.MaxResults === undefined ? 60 : Number(input.MaxResults);
+  if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 60) {
+    throw invalidParameter('MaxResults must be a whole number from 1 to 60.');
+  }
+  const chains = await context.db.query<{ id: string; auth_time: Date }>(
+    `SELECT id, auth_time FROM refresh_chains WHERE sub = $1 ORDER BY auth_time DESC LIMIT $2`,
+    [user.sub, maxResults],
+  );
+  return {
+    AuthEvents: chains.rows.map((chain) => ({
+      EventId: chain.id,
+      EventType: 'SignIn',
+      CreationDate: chain.auth_time.getTime() / 1000,
+      EventResponse: 'Pass',
+    })),
+  };
+};

@@ -34,4 +34,5 @@ export const operations: Record<string, Operation> = {
   AdminDeleteUser: admin.adminDeleteUser,
   AdminUserGlobalSignOut: admin.adminUserGlobalSignOut,
   AdminSetUserPassword: admin.adminSetUserPassword,
+  AdminListUserAuthEvents: admin.adminListUserAuthEvents,
 };

@@ -13,6 +13,10 @@ export default async function ApplicationsPage() {
   return (
     <section className="page">
       <h1>My applications</h1>
+      <p>
+        Open an application to answer the employer, share or stop sharing your contact details, or read your{' '}
+        <Link href="/messages">messages</Link>.
+      </p>
       {applications.length === 0 ? (
         <p>
           You have not applied for any jobs yet. <Link href="/jobs">Browse jobs</Link>.
@@ -32,7 +36,7 @@ export default async function ApplicationsPage() {
             {applications.map((application) => (
               <tr key={application.id}>
                 <th scope="row">
-                  <Link href={`/jobs/${application.listingId}`}>{application.listingTitle}</Link>
+                  <Link href={`/applications/${application.id}`}>{application.listingTitle}</Link>
                 </th>
                 <td>{application.employerName}</td>
                 <td>{formatDate(application.createdAt)}</td>

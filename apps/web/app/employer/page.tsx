@@ -1,36 +1,44 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { WaitingSummaryNotice } from '../../features/applications/waiting-summary';
+import { ListingActions } from '../../features/employer/listing-actions';
+import { ListingOutcomeNotice, type ListingOutcome } from '../../features/employer/listing-outcome-notice';
+import { OrganizationStatusNotice } from '../../features/organizations/organization-status-notice';
 import { listEmployerListings } from '../../lib/api';
+import { getWaitingApplications } from '../../lib/messages-api';
 import { formatDate, listingStatusText } from '../../lib/format';
+import type { ListingStatus } from '../../lib/listing-options';
 import { requireViewer } from '../../lib/viewer';
 
 export const metadata: Metadata = { title: 'My listings' };
 
-export default async function EmployerPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+export default async function EmployerPage({ searchParams }: { searchParams: Promise<ListingOutcome> }) {
   const viewer = await requireViewer(['employer'], '/employer');
-  const [listings, { created }] = await Promise.all([listEmployerListings(viewer.accessToken), searchParams]);
+  // An employer account without an organization registers one first.
+  if (!viewer.organization) redirect('/employer/register');
+  if (viewer.organization.status === 'suspended') {
+    return (
+      <section className="page">
+        <h1>My listings</h1>
+        <OrganizationStatusNotice viewer={viewer} />
+      </section>
+    );
+  }
+  const [listings, waiting, outcome] = await Promise.all([
+    listEmployerListings(viewer.accessToken),
+    getWaitingApplications(viewer.accessToken),
+    searchParams,
+  ]);
   const organization = viewer.organization;
 
   return (
     <section className="page">
       <h1>My listings</h1>
-      {organization && (
-        <p>
-          {organization.name}
-          {organization.status !== 'verified' && (
-            <>
-              {' '}
-              — ClockIn staff have not verified this organization yet (status: {organization.status}). Listings go live
-              only after verification.
-            </>
-          )}
-        </p>
-      )}
-      {created && (
-        <p role="status" className="notice notice-success">
-          Your listing was submitted. ClockIn staff review every listing before students can see it.
-        </p>
-      )}
+      <p>{organization.name}</p>
+      <OrganizationStatusNotice viewer={viewer} />
+      <ListingOutcomeNotice outcome={outcome} />
+      <WaitingSummaryNotice summary={waiting} />
       <p>
         <Link href="/employer/listings/new" className="button button-primary">
           New listing
@@ -49,6 +57,7 @@ export default async function EmployerPage({ searchParams }: { searchParams: Pro
               <th scope="col">Location</th>
               <th scope="col">Created</th>
               <th scope="col">Applicants</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +79,9 @@ export default async function EmployerPage({ searchParams }: { searchParams: Pro
                     {listing.applicationCount === 1 ? '1 applicant' : `${listing.applicationCount} applicants`}
                     <span className="visually-hidden"> for {listing.title}</span>
                   </Link>
+                </td>
+                <td>
+                  <ListingActions id={listing.id} title={listing.title} status={listing.status as ListingStatus} />
                 </td>
               </tr>
             ))}

@@ -11,6 +11,7 @@ interface SignInSearchParams {
   confirmed?: string;
   signedOut?: string;
   reset?: string;
+  reason?: string;
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInSearchParams> }) {
@@ -22,6 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       {params.confirmed && <p className="notice notice-success">Your email is confirmed. Sign in to continue.</p>}
       {params.reset && <p className="notice notice-success">Your password is changed. Sign in with the new one.</p>}
+      {params.reason === 'session-ended' && (
+        <p className="notice notice-info">Your sign-in has ended. Sign in again to continue.</p>
+      )}
       {params.signedOut === 'everywhere' && (
         <p className="notice notice-success">You are signed out on every device.</p>
       )}

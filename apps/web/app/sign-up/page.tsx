@@ -13,6 +13,9 @@ export default function SignUpPage() {
       <p>
         Already have an account? <Link href="/sign-in">Sign in</Link>.
       </p>
+      <p>
+        Hiring students? <Link href="/employer/register">Create an employer account</Link>.
+      </p>
     </section>
   );
 }

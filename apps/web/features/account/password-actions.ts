@@ -1,15 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import {
-  ChangePasswordCommand,
-  ConfirmForgotPasswordCommand,
-  ForgotPasswordCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { ChangePasswordCommand, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ApiError, confirmPasswordReset } from '../../lib/api';
 import { identityClient, identityClientId, identityErrorMessage, identityErrorName } from '../../lib/identity';
-import { readSession } from '../../lib/session';
+import { destroySession, readSession } from '../../lib/session';
 import { isSixDigitCode, isValidEmail } from '../auth/validation';
-import { failedForm, formText, type FormState } from '../forms/form-state';
+import { failedForm, fieldErrorSummary, formText, type FormState } from '../forms/form-state';
 
 export interface ResetValues {
   email: string;
@@ -25,7 +22,10 @@ function passwordField(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Two-step password reset: ForgotPassword sends a code, ConfirmForgotPassword sets the new password. */
+/**
+ * Two-step password reset. ForgotPassword at the identity service emails a code. The API sets the
+ * new password with that code, so that it also records that the user's older tokens are revoked.
+ */
 export async function resetPassword(previous: ResetState, formData: FormData): Promise<ResetState> {
   const email = formText(formData, 'email').toLowerCase();
   const step = formText(formData, 'step') === 'confirm' ? 'confirm' : 'request';
@@ -38,7 +38,7 @@ export async function resetPassword(previous: ResetState, formData: FormData): P
       await identityClient().send(new ForgotPasswordCommand({ ClientId: identityClientId(), Username: email }));
     } catch (error) {
       // UserNotFoundException gets the same response, so the form does not reveal who has an account.
-      if (identityErrorName(error) !== 'UserNotFoundException') return resetFailure(previous, error, email, step);
+      if (identityErrorName(error) !== 'UserNotFoundException') return requestFailure(previous, error, email);
     }
     return {
       attempt: previous.attempt + 1,
@@ -57,40 +57,77 @@ export async function resetPassword(previous: ResetState, formData: FormData): P
     return failedForm(previous, 'Fix the fields marked below.', errors, { email, step });
 
   try {
-    await identityClient().send(
-      new ConfirmForgotPasswordCommand({
-        ClientId: identityClientId(),
-        Username: email,
-        ConfirmationCode: code,
-        Password: newPassword,
-      }),
-    );
+    await confirmPasswordReset({ email, code, newPassword });
   } catch (error) {
-    return resetFailure(previous, error, email, step);
+    return confirmFailure(previous, error, email);
   }
+
+  // The reset revoked every sign-in of this user, including one in this browser.
+  const session = await readSession();
+  if (session.username === email) await destroySession();
   redirect('/sign-in?reset=1');
 }
 
-function resetFailure(previous: ResetState, error: unknown, email: string, step: string): ResetState {
-  const values = { email, step };
-  switch (identityErrorName(error)) {
-    case 'InvalidPasswordException':
-      return failedForm(previous, 'Choose a stronger password.', { newPassword: identityErrorMessage(error) }, values);
-    case 'CodeMismatchException':
-      return failedForm(previous, 'That code is not correct.', { code: 'Check the code and try again.' }, values);
-    case 'ExpiredCodeException':
+const RESET_FIELDS = new Set(['email', 'code', 'newPassword']);
+
+/** Maps an error of POST /v1/password-resets/confirm to the form's messages. */
+function confirmFailure(previous: ResetState, error: unknown, email: string): ResetState {
+  const values = { email, step: 'confirm' };
+  if (!(error instanceof ApiError)) {
+    console.error('Password reset failed.', { error: identityErrorMessage(error) });
+    return failedForm(previous, 'We could not reset your password. Try again in a few minutes.', {}, values);
+  }
+
+  switch (error.errorName) {
+    case 'ValidationError': {
+      // Show the message beside the field when the form has that field, and as the summary otherwise.
+      if (!error.field || !RESET_FIELDS.has(error.field)) return failedForm(previous, error.message, {}, values);
+      const fieldErrors = { [error.field]: error.message };
+      return failedForm(previous, fieldErrorSummary(fieldErrors), fieldErrors, values);
+    }
+    case 'InvalidPassword':
+      return failedForm(previous, 'Choose a stronger password.', { newPassword: error.message }, values);
+    case 'CodeMismatch':
+      return failedForm(
+        previous,
+        'That code is not correct.',
+        { code: 'Check the code in the newest email. After 5 wrong tries, start again to get a new code.' },
+        values,
+      );
+    case 'ExpiredCode':
       return failedForm(
         previous,
         'That code has expired. Start again to get a new code.',
         {},
         { email, step: 'request' },
       );
+    case 'TooManyRequests':
+      return failedForm(previous, 'Too many attempts. Wait a few minutes and try again.', {}, values);
+    case 'IdentityUnavailable':
+      return failedForm(
+        previous,
+        'Password resets are not available right now. Try again in a few minutes.',
+        {},
+        values,
+      );
+    default:
+      console.error('Password reset failed.', { status: error.statusCode, error: error.errorName });
+      return failedForm(previous, 'We could not reset your password. Try again in a few minutes.', {}, values);
+  }
+}
+
+/** Maps an error of ForgotPassword, the step that emails the code, to the form's message. */
+function requestFailure(previous: ResetState, error: unknown, email: string): ResetState {
+  const values = { email, step: 'request' };
+  switch (identityErrorName(error)) {
     case 'TooManyRequestsException':
     case 'LimitExceededException':
       return failedForm(previous, 'Too many attempts. Wait a few minutes and try again.', {}, values);
     default:
-      console.error('Password reset failed.', { error: identityErrorName(error) ?? identityErrorMessage(error) });
-      return failedForm(previous, 'We could not reset your password. Try again in a few minutes.', {}, values);
+      console.error('Password reset code request failed.', {
+        error: identityErrorName(error) ?? identityErrorMessage(error),
+      });
+      return failedForm(previous, 'We could not send a reset code. Try again in a few minutes.', {}, values);
   }
 }
 
@@ -133,5 +170,9 @@ export async function changePassword(previous: PasswordState, formData: FormData
         return failedForm(previous, 'We could not change your password. Try again in a few minutes.', {}, {});
     }
   }
-  return { attempt: previous.attempt + 1, outcome: 'success', message: 'Your password is changed.' };
+
+  // ClockIn's identity service revokes every sign-in of the user when the password changes, this
+  // browser's included, so the user signs in again with the new password.
+  await destroySession();
+  redirect('/sign-in?reset=1');
 }

@@ -34,6 +34,7 @@ export function ResetPasswordForm() {
             id="reset-code"
             name="code"
             label="Reset code"
+            hint="The 6-digit code from the email we sent you."
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={6}

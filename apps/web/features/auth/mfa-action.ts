@@ -88,7 +88,13 @@ async function codeFailure(previous: CodeState, error: unknown): Promise<CodeSta
   switch (name) {
     case 'CodeMismatchException':
     case 'EnableSoftwareTokenMFAException':
-      return failedForm(previous, 'That code is not correct.', { code: 'Check the code and try again.' }, {});
+      // The identity service rejects a wrong code and a reused one alike, so the message covers both.
+      return failedForm(
+        previous,
+        'That code is not correct or was already used.',
+        { code: 'Wait for your app to show a new code, then enter it.' },
+        {},
+      );
     case 'ExpiredCodeException':
       return failedForm(previous, 'That code has expired. Enter the newest code from your app.', {}, {});
     case 'NotAuthorizedException':

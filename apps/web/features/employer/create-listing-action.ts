@@ -1,24 +1,19 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { ApiError, createEmployerListing } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { createListing as saveNewListing } from '../../lib/listings-api';
 import { readSession } from '../../lib/session';
-import { failedForm, fieldErrorSummary, type FormState } from '../forms/form-state';
+import { failedForm, fieldErrorSummary, formText, type FormState } from '../forms/form-state';
+import { listingErrorState } from './listing-api-errors';
 import { readListingForm, validateListingForm, type ListingFormValues } from './listing-input';
 
 type ListingState = FormState<ListingFormValues>;
 
-/** Maps an API error field such as "payMinCents" or "schedule.1.end" to the form field that shows it. */
-function formFieldFor(apiField: string): string {
-  const shiftMatch = /^schedule\.(\d+)/.exec(apiField);
-  if (shiftMatch) return `shift-${shiftMatch[1]}`;
-  const fields: Record<string, string> = { payMinCents: 'payMin', payMaxCents: 'payMax' };
-  return fields[apiField] ?? apiField;
-}
-
-/** Submits a new listing for staff review. */
+/** Submits a new listing for staff review, or saves it as a draft when the Save draft button sent the form. */
 export async function createListing(previous: ListingState, formData: FormData): Promise<ListingState> {
   const values = readListingForm(formData);
+  const draft = formText(formData, 'intent') === 'draft';
   const { listing, errors } = validateListingForm(values);
   if (!listing) return failedForm(previous, fieldErrorSummary(errors), errors, values);
 
@@ -26,19 +21,14 @@ export async function createListing(previous: ListingState, formData: FormData):
   if (!session.accessToken) redirect('/sign-in?next=/employer/listings/new');
 
   try {
-    await createEmployerListing(session.accessToken, listing);
+    await saveNewListing(session.accessToken, listing, draft);
   } catch (error) {
-    if (error instanceof ApiError && error.statusCode === 400) {
-      const fieldErrors = error.field ? { [formFieldFor(error.field)]: error.message } : {};
-      return failedForm(previous, error.field ? 'Fix the field marked below.' : error.message, fieldErrors, values);
-    }
     if (error instanceof ApiError && error.statusCode === 401) redirect('/sign-in?next=/employer/listings/new');
-    if (error instanceof ApiError && error.statusCode === 403) {
-      return failedForm(previous, error.message, {}, values);
-    }
+    const state = listingErrorState(error, previous, values);
+    if (state) return state;
     console.error('Listing creation failed.', { error: error instanceof Error ? error.message : String(error) });
-    return failedForm(previous, 'We could not submit the listing. Try again in a few minutes.', {}, values);
+    return failedForm(previous, 'We could not save the listing. Try again in a few minutes.', {}, values);
   }
 
-  redirect('/employer?created=1');
+  redirect(draft ? '/employer?saved=draft' : '/employer?created=1');
 }

@@ -1,17 +1,31 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { DAYS_OF_WEEK } from '../../lib/format';
-import { FieldError, FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from '../forms/fields';
+import { useActionState } from 'react';
+import { LISTING_CATEGORIES, LISTING_SEASONS, type ListingStatus } from '../../lib/listing-options';
+import { FormMessage, SelectField, TextAreaField, TextField } from '../forms/fields';
 import type { FormState } from '../forms/form-state';
 import { createListing } from './create-listing-action';
-import { EMPTY_SHIFT, PAY_UNITS, type ListingFormValues, type ShiftFormValues } from './listing-input';
+import { ListingLaborFields } from './listing-labor-fields';
+import { PAY_UNITS, type ListingFormValues } from './listing-input';
+import { editListing, type SavedDates } from './update-listing-action';
 
-const initialState: FormState<ListingFormValues> = { attempt: 0 };
-const DAY_OPTIONS = DAYS_OF_WEEK.map((day) => ({ value: String(day.value), label: day.name }));
+/** The listing being edited, or absent for a new listing. */
+export interface EditedListing {
+  id: string;
+  status: ListingStatus;
+  values: ListingFormValues;
+  saved: SavedDates;
+}
 
-export function ListingForm() {
-  const [state, action, pending] = useActionState(createListing, initialState);
+/**
+ * Renders the listing form, for a new listing or to edit `edited`. `today` is Ohio's date
+ * (YYYY-MM-DD), computed on the server.
+ */
+export function ListingForm({ today, edited }: { today: string; edited?: EditedListing }) {
+  const [state, action, pending] = useActionState(
+    edited ? editListing.bind(null, edited.id, edited.saved) : createListing,
+    { attempt: 0, values: edited?.values } as FormState<ListingFormValues>,
+  );
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
 
@@ -39,6 +53,54 @@ export function ListingForm() {
         defaultValue={values.description}
         error={errors.description}
       />
+
+      <fieldset className="fieldset">
+        <legend>Openings</legend>
+        <div className="field-grid">
+          <SelectField
+            id="listing-category"
+            name="category"
+            label="Kind of work"
+            hint="Students can search by it."
+            options={LISTING_CATEGORIES}
+            required
+            defaultValue={values.category || 'other'}
+            error={errors.category}
+          />
+          <SelectField
+            id="listing-season"
+            name="season"
+            label="When the work happens"
+            options={LISTING_SEASONS}
+            required
+            defaultValue={values.season || 'both'}
+            error={errors.season}
+          />
+          <TextField
+            id="listing-positions"
+            name="positions"
+            label="Number of openings"
+            type="number"
+            min="1"
+            max="50"
+            step="1"
+            inputMode="numeric"
+            required
+            defaultValue={values.positions || '1'}
+            error={errors.positions}
+          />
+          <TextField
+            id="listing-closing-date"
+            name="closingDate"
+            label="Closing date (optional)"
+            type="date"
+            hint="The last date students can apply. A listing closes 60 days after it is first published at the latest."
+            min={today}
+            defaultValue={values.closingDate}
+            error={errors.closingDate}
+          />
+        </div>
+      </fieldset>
 
       <fieldset className="fieldset">
         <legend>Pay</legend>
@@ -109,119 +171,32 @@ export function ListingForm() {
         </div>
       </fieldset>
 
-      <ShiftRows initialShifts={values.shifts ?? [EMPTY_SHIFT]} errors={errors} />
+      <ListingLaborFields values={values} errors={errors} today={today} />
 
-      <SubmitButton pending={pending}>Submit listing</SubmitButton>
+      {edited ? (
+        <>
+          {edited.status === 'published' && (
+            <p className="field-hint">
+              Changing the shifts, tasks, pay or description sends the listing back to ClockIn staff, and students
+              cannot find it until staff approve it again.
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" name="intent" value="save" className="button button-primary" disabled={pending}>
+              Save changes
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="button-row">
+          <button type="submit" name="intent" value="submit" className="button button-primary" disabled={pending}>
+            Submit listing
+          </button>
+          <button type="submit" name="intent" value="draft" className="button button-secondary" disabled={pending}>
+            Save draft
+          </button>
+        </div>
+      )}
     </form>
-  );
-}
-
-interface ShiftRow extends ShiftFormValues {
-  key: number;
-}
-
-/** Weekly shift rows that the employer can add and remove. Each row is a group named "Shift N". */
-function ShiftRows({ initialShifts, errors }: { initialShifts: ShiftFormValues[]; errors: Record<string, string> }) {
-  const [rows, setRows] = useState<ShiftRow[]>(() => initialShifts.map((shift, index) => ({ ...shift, key: index })));
-  const [nextKey, setNextKey] = useState(initialShifts.length);
-  const [announcement, setAnnouncement] = useState('');
-
-  function addRow() {
-    const previous = rows[rows.length - 1];
-    setRows([...rows, { ...(previous ?? EMPTY_SHIFT), key: nextKey }]);
-    setNextKey(nextKey + 1);
-    setAnnouncement(`Shift ${rows.length + 1} added.`);
-  }
-
-  function removeRow(key: number, position: number) {
-    setRows(rows.filter((row) => row.key !== key));
-    setAnnouncement(`Shift ${position} removed.`);
-  }
-
-  function updateRow(key: number, field: keyof ShiftFormValues, value: string) {
-    setRows(rows.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
-  }
-
-  return (
-    <fieldset className="fieldset">
-      <legend>Weekly schedule</legend>
-      <p className="field-hint" id="schedule-hint">
-        Add one row for each shift in a typical week. Times are local Ohio time.
-      </p>
-      <FieldError id="schedule" error={errors.schedule} />
-      {rows.map((row, index) => {
-        const id = `shift-${row.key}`;
-        const error = errors[`shift-${index}`];
-        return (
-          <fieldset key={row.key} className="shift-row" aria-describedby={error ? `${id}-error` : undefined}>
-            <legend>Shift {index + 1}</legend>
-            <FieldError id={id} error={error} />
-            <div className="field-grid">
-              <div className="field">
-                <label htmlFor={`${id}-day`}>Day</label>
-                <select
-                  id={`${id}-day`}
-                  name="shiftDay"
-                  value={row.day}
-                  onChange={(event) => updateRow(row.key, 'day', event.target.value)}
-                >
-                  {DAY_OPTIONS.map((day) => (
-                    <option key={day.value} value={day.value}>
-                      {day.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-start`}>Start time</label>
-                <input
-                  id={`${id}-start`}
-                  name="shiftStart"
-                  type="time"
-                  required
-                  value={row.start}
-                  onChange={(event) => updateRow(row.key, 'start', event.target.value)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-end`}>End time</label>
-                <input
-                  id={`${id}-end`}
-                  name="shiftEnd"
-                  type="time"
-                  required
-                  value={row.end}
-                  onChange={(event) => updateRow(row.key, 'end', event.target.value)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-break`}>Break (minutes)</label>
-                <input
-                  id={`${id}-break`}
-                  name="shiftBreakMinutes"
-                  type="number"
-                  min="0"
-                  step="5"
-                  inputMode="numeric"
-                  value={row.breakMinutes}
-                  onChange={(event) => updateRow(row.key, 'breakMinutes', event.target.value)}
-                />
-              </div>
-            </div>
-            {rows.length > 1 && (
-              <button type="button" className="button button-secondary" onClick={() => removeRow(row.key, index + 1)}>
-                Remove shift {index + 1}
-              </button>
-            )}
-          </fieldset>
-        );
-      })}
-      <button type="button" className="button button-secondary" onClick={addRow}>
-        Add shift
-      </button>
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
-    </fieldset>
   );
 }

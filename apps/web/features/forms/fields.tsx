@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorSummary } from './error-summary';
 
 interface FieldProps {
   id: string;
@@ -113,7 +114,7 @@ export function SelectField({ id, label, hint, error, options, placeholder, ...s
   );
 }
 
-/** Form-level message: an alert for errors (announced at once), a polite status for success. */
+/** Form-level message: a focused alert for errors (announced at once), a polite status for success. */
 export function FormMessage({ outcome, message }: { outcome?: 'error' | 'success'; message?: string }) {
   if (!message) return null;
   if (outcome === 'success') {
@@ -123,11 +124,7 @@ export function FormMessage({ outcome, message }: { outcome?: 'error' | 'success
       </div>
     );
   }
-  return (
-    <div role="alert" className="notice notice-error">
-      {message}
-    </div>
-  );
+  return <ErrorSummary message={message} />;
 }
 
 export function SubmitButton({ children, pending }: { children: ReactNode; pending?: boolean }) {

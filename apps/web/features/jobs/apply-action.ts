@@ -60,6 +60,10 @@ function applyFailure(previous: ApplyState, error: unknown, values: ApplyValues,
       values,
     );
   }
+  if (error.errorName === 'LaborLawForbids') {
+    // The API's message names each reason, for example the hour a shift ends past the limit.
+    return failedForm(previous, `${error.message} See “What Ohio law allows for you” above.`, {}, values);
+  }
   if (error.errorName === 'ValidationError' && error.field === 'message') {
     return failedForm(previous, 'Check your message.', { message: error.message }, values);
   }

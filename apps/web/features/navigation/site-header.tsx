@@ -16,16 +16,31 @@ function linksFor(viewer: Viewer | null): NavigationLink[] {
       return [
         { href: '/jobs', label: 'Browse jobs' },
         { href: '/applications', label: 'My applications' },
+        { href: '/messages', label: 'Messages' },
+        { href: '/planner', label: 'Hours planner' },
       ];
     case 'employer':
+      if (!viewer.organization) return [{ href: '/employer/register', label: 'Register your organization' }];
       return [
         { href: '/employer', label: 'My listings' },
         { href: '/employer/listings/new', label: 'New listing' },
+        { href: '/messages', label: 'Messages' },
+        { href: '/employer/team', label: 'Team' },
       ];
     case 'staff':
       return [
         { href: '/staff/reviews', label: 'Listing reviews' },
+        { href: '/staff/verifications', label: 'Verifications' },
+        { href: '/staff/reports', label: 'Reports' },
+        { href: '/staff/districts', label: 'Districts' },
+        { href: '/staff/deletion-requests', label: 'Deletion requests' },
         { href: '/jobs', label: 'Published jobs' },
+      ];
+    case 'district_admin':
+      return [
+        { href: '/district', label: 'District dashboard' },
+        { href: '/district/students', label: 'Students' },
+        { href: '/district/exports', label: 'Exports' },
       ];
   }
 }

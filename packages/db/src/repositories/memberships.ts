@@ -7,8 +7,13 @@ export interface Membership {
   organizationName: string;
 }
 
+export interface DistrictMembership {
+  districtId: string;
+  role: 'admin' | 'viewer';
+}
+
 /**
- * The organizations a signed-in user belongs to. Read in the user's own context, where the
+ * The organizations and districts a signed-in user belongs to. Read in the user's own context, where the
  * membership policy shows only rows with their user id.
  */
 export class MembershipRepository {
@@ -33,5 +38,15 @@ export class MembershipRepository {
       organizationStatus: row.status,
       organizationName: row.trading_name,
     }));
+  }
+
+  async districtsForUser(userId: string): Promise<DistrictMembership[]> {
+    const rows = await this.transaction
+      .selectFrom('district_members')
+      .where('user_id', '=', userId)
+      .select(['district_id', 'role'])
+      .orderBy('created_at')
+      .execute();
+    return rows.map((row) => ({ districtId: row.district_id, role: row.role }));
   }
 }

@@ -29,3 +29,18 @@ export {
   type WeeklyScheduleVerdict,
   type WeeklyShift,
 } from './weekly.ts';
+export {
+  AGE_BANDS,
+  firstFullWeek,
+  hourLimitsFor,
+  listingWarnings,
+  personalVerdict,
+  summarizeListing,
+  type BandSummary,
+  type HourLimit,
+  type ListingLaborSummary,
+  type MinimumAge,
+  type PersonalShift,
+  type PersonalVerdict,
+  type SeasonSummary,
+} from './listing.ts';

@@ -31,6 +31,8 @@ export interface ScheduleReason extends Violation {
 export interface BandVerdict {
   band: AgeBand;
   allowed: boolean;
+  /** Indexes of the schedule's shifts that every age in the band may work. */
+  allowedShifts: number[];
   reasons: ScheduleReason[];
 }
 
@@ -87,6 +89,7 @@ function evaluateSeason(request: WeeklyScheduleRequest, season: Season): SeasonV
 
   const bands = BAND_AGES.map(({ band, ages }): BandVerdict => {
     const reasons: ScheduleReason[] = [];
+    const forbidden = new Set<number>();
     for (const age of ages) {
       const verdict = evaluateShiftList(
         { age, schoolDays, shifts, ...(request.duties ? { duties: request.duties } : {}) },
@@ -94,10 +97,12 @@ function evaluateSeason(request: WeeklyScheduleRequest, season: Season): SeasonV
       );
       verdict.shifts.forEach((shiftVerdict, index) => {
         const day = request.schedule[index]?.day ?? 0;
+        if (!shiftVerdict.allowed) forbidden.add(index);
         for (const violation of shiftVerdict.violations) reasons.push({ ...violation, age, day });
       });
     }
-    return { band, allowed: reasons.length === 0, reasons };
+    const allowedShifts = shifts.map((_, index) => index).filter((index) => !forbidden.has(index));
+    return { band, allowed: reasons.length === 0, allowedShifts, reasons };
   });
 
   return {
