@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiConfig } from './config.ts';
 import { loggerOptions } from './logging.ts';
-import { AccountJobSender } from './jobs/account-jobs.ts';
+import { AccountJobSender, jobQueueError } from './jobs/account-jobs.ts';
 import { DistrictExportQueue } from './jobs/queue.ts';
 import { RevocationList } from './revocations.ts';
 import authentication from './plugins/auth.ts';
@@ -17,6 +17,7 @@ import districtRoutes from './routes/district.ts';
 import districtExportRoutes from './routes/district-exports.ts';
 import employerRoutes from './routes/employer.ts';
 import employerListingRoutes from './routes/employer-listings.ts';
+import employerProfileRoutes from './routes/employers.ts';
 import healthRoutes from './routes/health.ts';
 import laborRoutes from './routes/labor.ts';
 import listingRoutes from './routes/listings.ts';
@@ -84,11 +85,13 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
   app.decorate('revocations', revocations);
   const exportQueue = config.districtExports
     ? new DistrictExportQueue(config.districtExports.jobsDatabaseUrl, (error) =>
-        app.log.error({ err: error }, 'job queue error'),
+        app.log.error({ error: jobQueueError(error) }, 'job queue error'),
       )
     : null;
   const accountJobs = config.accounts
-    ? new AccountJobSender(config.accounts.jobsDatabaseUrl, (error) => app.log.error({ err: error }, 'job queue error'))
+    ? new AccountJobSender(config.accounts.jobsDatabaseUrl, (error) =>
+        app.log.error({ error: jobQueueError(error) }, 'job queue error'),
+      )
     : null;
   app.decorate('services', createServices(db, identity, config, revocations, exportQueue, accountJobs));
   app.services.notifications.logger = app.log;
@@ -144,6 +147,7 @@ export async function buildApi(config: ApiConfig, options: BuildOptions = {}): P
       await v1.register(studentRoutes);
       await v1.register(employerRoutes);
       await v1.register(employerListingRoutes);
+      await v1.register(employerProfileRoutes);
       await v1.register(staffRoutes);
       await v1.register(sessionRoutes);
       await v1.register(accountRoutes);

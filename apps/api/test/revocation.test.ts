@@ -237,4 +237,54 @@ describe('revocation through ClockIn routes', () => {
       await app.end();
     }
   });
+
+  test('staff MFA reset ends sessions and asks for setup', async () => {
+    await createConfirmedUser(harness, 'lost-phone@clockin.example.test', 'staff');
+    const colleague = await signIn(harness, 'lost-phone@clockin.example.test');
+    const response = await harness.api.inject({
+      method: 'POST',
+      url: `/v1/staff/users/${colleague.sub}/mfa-reset`,
+      headers: { authorization: `Bearer ${staff.accessToken}` },
+    });
+    assert.equal(response.statusCode, 204, response.body);
+
+    const old = await harness.api.inject({
+      method: 'GET',
+      url: '/v1/staff/listing-reviews',
+      headers: { authorization: `Bearer ${colleague.accessToken}` },
+    });
+    assert.equal(old.statusCode, 401);
+    const next = await harness.cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: 'lost-phone@clockin.example.test', PASSWORD: password },
+      }),
+    );
+    assert.equal(next.ChallengeName, 'MFA_SETUP');
+    assert.equal(next.AuthenticationResult, undefined);
+
+    const owner = new pg.Client({ connectionString: harness.database.ownerUrl });
+    await owner.connect();
+    try {
+      const audit = await owner.query(
+        `SELECT actor_id FROM audit.events WHERE action = 'user.mfa_reset' AND target_id = $1`,
+        [colleague.sub],
+      );
+      assert.deepEqual(audit.rows, [{ actor_id: staff.sub }]);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  test('students cannot reset MFA', async () => {
+    const student = await newStudent();
+    const response = await harness.api.inject({
+      method: 'POST',
+      url: `/v1/staff/users/${staff.sub}/mfa-reset`,
+      headers: { authorization: `Bearer ${student.accessToken}` },
+    });
+    assert.equal(response.statusCode, 403);
+    assert.equal(response.json().error, 'Forbidden');
+  });
 });

@@ -30,7 +30,8 @@ export default function HomePage() {
       <h2>Your privacy</h2>
       <p>
         When you apply, the employer does not see your email, birthdate or address. They see your age band (15, 16–17 or
-        18+), not your exact age. Read more on the security and privacy page (coming soon).
+        18+), not your exact age. Read every promise we make, and the tests that check them, on the{' '}
+        <Link href="/security">security and privacy page</Link>.
       </p>
     </section>
   );

@@ -215,7 +215,7 @@ export async function getListing(listingId: string): Promise<Listing | null> {
   try {
     return await apiRequest<Listing>(`/v1/listings/${encodeURIComponent(listingId)}`);
   } catch (error) {
-    if (error instanceof ApiError && error.statusCode === 404) return null;
+    if (error instanceof ApiError && (error.statusCode === 404 || error.field === 'listingId')) return null;
     throw error;
   }
 }

@@ -12,6 +12,8 @@ export type { ListingCategory, ListingSeason, ListingSort, ListingStatus };
 
 /** A listing in search results: published, from a verified employer, still open. */
 export interface SearchListing extends LaborListing {
+  /** The verified organization that posted the listing, for its public profile at /employers/[id]. */
+  organizationId: string;
   category: ListingCategory;
   season: ListingSeason;
   positions: number;
@@ -160,7 +162,8 @@ export async function getListingDetail(
       accessToken,
     });
   } catch (error) {
-    if (error instanceof ApiError && error.statusCode === 404) return null;
+    // A malformed id (400 on listingId) names no listing either, so it is a missing page too.
+    if (error instanceof ApiError && (error.statusCode === 404 || error.field === 'listingId')) return null;
     throw error;
   }
 }

@@ -9,6 +9,7 @@ export * from './repositories/audit.ts';
 export * from './repositories/listings.ts';
 export * from './repositories/memberships.ts';
 export * from './repositories/published-listings.ts';
+export * from './repositories/employer-profiles.ts';
 export * from './repositories/reference.ts';
 export * from './repositories/review.ts';
 export * from './repositories/students.ts';

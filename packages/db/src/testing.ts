@@ -65,6 +65,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const client = new pg.Client({ connectionString: server.adminUrl });
       await client.connect();
       try {
+        // A pool resolves end() while its clients are still closing. Terminating those sessions
+        // would raise an error on a client without an error listener, so wait for them first.
+        for (let attempt = 0; attempt < 40; attempt += 1) {
+          const open = await client.query<{ sessions: number }>(
+            'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (open.rows[0]?.sessions === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await client.end();

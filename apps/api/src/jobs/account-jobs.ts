@@ -17,6 +17,15 @@ export interface PersonalExportJob {
   userId: string;
 }
 
+/**
+ * Reduces a pg-boss error to its message and code for the log. A pg error carries its client,
+ * whose dump is long and may hold connection details.
+ */
+export function jobQueueError(error: Error): { message: string; code?: string } {
+  const code = (error as { code?: unknown }).code;
+  return { message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
 /** Every 15 minutes, in pg-boss's cron syntax. */
 export const maintenanceSchedule = '*/15 * * * *';
 

@@ -23,6 +23,7 @@ import PgBoss from 'pg-boss';
 import pino, { type Logger } from 'pino';
 import { loggerOptions } from '../logging.ts';
 import {
+  jobQueueError,
   accountPurgeQueue,
   maintenanceQueue,
   personalExportQueue,
@@ -248,7 +249,7 @@ export async function startAccountWorker(options: AccountWorkerOptions): Promise
   };
 
   const boss = new PgBoss({ connectionString: options.jobsDatabaseUrl, schema: jobSchema, max: 4, migrate: false });
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => log.error({ error: jobQueueError(error) }, 'job queue error'));
   const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   try {
     await boss.start();

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import pino, { type Logger } from 'pino';
 import { loggerOptions } from '../logging.ts';
 import { deleteExpiredExportFiles, runDistrictExport } from './district-export-job.ts';
+import { jobQueueError } from './account-jobs.ts';
 import { districtExportQueue, type DistrictExportJob } from './queue.ts';
 
 export interface ExportWorkerOptions {
@@ -46,7 +47,7 @@ export async function startDistrictExportWorker(options: ExportWorkerOptions): P
     max: 4,
     migrate: false,
   });
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => log.error({ error: jobQueueError(error) }, 'job queue error'));
 
   const sweep = async () => {
     try {

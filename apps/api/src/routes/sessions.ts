@@ -59,6 +59,21 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.code(204).send(null);
     },
   );
+
+  app.post(
+    '/staff/users/:userId/mfa-reset',
+    {
+      schema: {
+        summary: "Reset a user's MFA after a lost device: their sessions end and they set MFA up again",
+        params: Type.Object({ userId: Uuid }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errorResponses, ...identityErrors },
+      },
+    },
+    async (request, reply) => {
+      await app.services.sessions.resetMfa(request.actor, request.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
 };
 
 export default sessionRoutes;

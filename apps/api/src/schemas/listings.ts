@@ -121,6 +121,7 @@ export const PublishedListing = Type.Object({
   title: Type.String(),
   description: Type.String(),
   employerName: Type.String(),
+  organizationId: Uuid,
   category: ListingCategory,
   season: ListingSeason,
   positions: Type.Integer(),

@@ -10,6 +10,7 @@ import type { RevocationList } from '../revocations.ts';
 import { AccountService } from './account.ts';
 import { ApplicationService } from './applications.ts';
 import { EmployerApplicationService } from './employer-applications.ts';
+import { EmployerProfileService } from './employer-profiles.ts';
 import { MessageService } from './messages.ts';
 import { NotificationService } from './notifications.ts';
 import { ReportService } from './reports.ts';
@@ -44,6 +45,7 @@ export function createServices(
     accounts: new AccountService(db, identity, config, revocations, accountJobs),
     applications,
     employerApplications: new EmployerApplicationService(db, notifications),
+    employerProfiles: new EmployerProfileService(db),
     messages: new MessageService(db, notifications),
     notifications,
     reports: new ReportService(db, notifications),

@@ -1,5 +1,6 @@
 import {
   AdminDisableUserCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminGetUserCommand,
   ConfirmForgotPasswordCommand,
   GlobalSignOutCommand,
@@ -81,6 +82,31 @@ export class SessionService {
     }
     await withContext(this.db, actor.context, (transaction) =>
       recordAuditEvent(transaction, actor.context, { action: 'user.suspended', targetType: 'user', targetId: userId }),
+    );
+  }
+
+  /**
+   * Staff reset a user's MFA when they lost their authenticator: the registration is forgotten,
+   * every session ends at once, and a user who must use MFA sets it up again at the next sign-in.
+   */
+  async resetMfa(actor: Actor, userId: string): Promise<void> {
+    requireRole(actor, 'staff');
+    if (userId === actor.context.userId) throw new AppError('Forbidden', 'Ask another staff member to reset your MFA.');
+    const username = await this.usernameOf(userId);
+    await this.revocations.record({ userId, revokedBefore: new Date(), reason: 'admin-mfa-reset' });
+    try {
+      await this.identity.send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: this.config.userPoolId,
+          Username: username,
+          SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+        }),
+      );
+    } catch {
+      throw new AppError('IdentityUnavailable', 'The identity service did not reset MFA. Try again.');
+    }
+    await withContext(this.db, actor.context, (transaction) =>
+      recordAuditEvent(transaction, actor.context, { action: 'user.mfa_reset', targetType: 'user', targetId: userId }),
     );
   }
 

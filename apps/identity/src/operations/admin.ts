@@ -140,3 +140,29 @@ export const adminListUserAuthEvents: Operation = async (context, input, request
     })),
   };
 };
+
+/**
+ * Sets a user's MFA preference as an administrator. Turning software-token MFA off also forgets
+ * the registered authenticator and ends every sign-in: staff use it when a user lost their
+ * device. A user in a group that requires MFA gets the MFA_SETUP challenge at the next sign-in.
+ * Turning it on needs an authenticator the user registered themselves.
+ */
+export const adminSetUserMfaPreference: Operation = async (context, input, request) => {
+  const user = await adminTarget(context, input, request);
+  const settings = input.SoftwareTokenMfaSettings as { Enabled?: unknown } | undefined;
+  if (settings === undefined || typeof settings.Enabled !== 'boolean') return {};
+  if (settings.Enabled) {
+    if (!user.totp_secret) throw invalidParameter('User has not verified software token mfa.');
+    await context.db.query(`UPDATE users SET mfa_enabled = true, updated_at = $2 WHERE sub = $1`, [
+      user.sub,
+      context.now(),
+    ]);
+    return {};
+  }
+  await revokeAllSessions(context, user.sub, 'admin-mfa-reset');
+  await context.db.query(
+    `UPDATE users SET mfa_enabled = false, totp_secret = NULL, totp_pending_secret = NULL, updated_at = $2 WHERE sub = $1`,
+    [user.sub, context.now()],
+  );
+  return {};
+};

@@ -35,4 +35,5 @@ export const operations: Record<string, Operation> = {
   AdminUserGlobalSignOut: admin.adminUserGlobalSignOut,
   AdminSetUserPassword: admin.adminSetUserPassword,
   AdminListUserAuthEvents: admin.adminListUserAuthEvents,
+  AdminSetUserMFAPreference: admin.adminSetUserMfaPreference,
 };

@@ -171,10 +171,12 @@ export class ListingRepository extends TenantRepository {
         'listings.closing_date',
         'listings.submitted_at',
         'listings.closed_at',
+        // Counted through the applicant projection, as the applicants page lists them, so a
+        // deleted student's application leaves the count when it leaves the page.
         eb
-          .selectFrom('applications')
-          .whereRef('applications.listing_id', '=', 'listings.id')
-          .where('applications.organization_id', '=', this.organizationId)
+          .selectFrom('applicant_projection')
+          .whereRef('applicant_projection.listing_id', '=', 'listings.id')
+          .where('applicant_projection.organization_id', '=', this.organizationId)
           .select((count) => count.fn.countAll<string>().as('n'))
           .as('application_count'),
       ])

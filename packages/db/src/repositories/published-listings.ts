@@ -9,6 +9,8 @@ export interface PublishedListing {
   title: string;
   description: string;
   employerName: string;
+  /** The verified organization that posted the listing, for its public profile. */
+  organizationId: string;
   category: ListingCategory;
   season: ListingSeason;
   positions: number;
@@ -30,6 +32,17 @@ export interface PublishedListing {
   publishedAt: Date;
   /** Miles from the search's ZIP code, to one decimal; null when the search names no ZIP. */
   distanceMiles: number | null;
+}
+
+/** A listing as an employer's public profile shows it. */
+export interface OrganizationListingSummary {
+  id: string;
+  title: string;
+  city: string;
+  payMinCents: number;
+  payMaxCents: number | null;
+  payUnit: PayUnit;
+  publishedAt: Date;
 }
 
 /** Limits a search to listings that students of one age band may work in one season. */
@@ -111,6 +124,7 @@ export class PublishedListingRepository {
         'listings.title',
         'listings.description',
         'organizations.trading_name',
+        'listings.organization_id',
         'listings.category',
         'listings.season',
         'listings.positions',
@@ -258,11 +272,26 @@ export class PublishedListingRepository {
 
   /** Returns the listing's organization when the listing is open to applications, else null. */
   async organizationOf(listingId: string): Promise<string | null> {
-    const row = await this.base()
-      .select('listings.organization_id')
-      .where('listings.id', '=', listingId)
-      .executeTakeFirst();
+    const row = await this.base().where('listings.id', '=', listingId).executeTakeFirst();
     return row?.organization_id ?? null;
+  }
+
+  /** Lists one organization's open listings for its public profile, newest first. */
+  async listOfOrganization(organizationId: string): Promise<OrganizationListingSummary[]> {
+    const rows = await this.base()
+      .where('listings.organization_id', '=', organizationId)
+      .orderBy('listings.published_at', 'desc')
+      .orderBy('listings.id', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      city: row.city,
+      payMinCents: row.pay_min_cents,
+      payMaxCents: row.pay_max_cents,
+      payUnit: row.pay_unit,
+      publishedAt: row.published_at ?? new Date(0),
+    }));
   }
 }
 
@@ -301,6 +330,7 @@ function toListing(row: {
   title: string;
   description: string;
   trading_name: string;
+  organization_id: string;
   category: ListingCategory;
   season: ListingSeason;
   positions: number;
@@ -325,6 +355,7 @@ function toListing(row: {
     title: row.title,
     description: row.description,
     employerName: row.trading_name,
+    organizationId: row.organization_id,
     category: row.category,
     season: row.season,
     positions: row.positions,

@@ -36,7 +36,9 @@ export default async function ListingPage({ params }: ListingPageProps) {
         <Link href="/jobs">← All jobs</Link>
       </p>
       <h1>{listing.title}</h1>
-      <p className="card-subtitle">{listing.employerName}</p>
+      <p className="card-subtitle">
+        <Link href={`/employers/${listing.organizationId}`}>{listing.employerName}</Link>
+      </p>
 
       <dl className="facts">
         <div>
