@@ -19,8 +19,8 @@ import { accessTokenNeedsRefresh, refreshFailureEndsSession, refreshTokens, type
  * refresh token again. Recovering after the fact is not possible: once the identity service detects
  * a reused token, it has already revoked the whole sign-in, including the newer refresh token.
  *
- * NOTE: the coordinator lives in this process's memory, which holds for `next start`. With several
- * web servers behind a load balancer, two servers can still exchange the same token; real Cognito
+ * NOTE: the coordinator lives in this process's memory, which covers one `next start`. With several
+ * web servers behind a load balancer, two servers can still exchange the same token. Real Cognito
  * app clients cover that with a retry grace period for rotated refresh tokens.
  */
 const refreshCoordinator = new RefreshCoordinator<SignedInSession>(REFRESH_GRACE_SECONDS * 1000);

@@ -26,7 +26,7 @@ export interface ApiConfig {
     /** Folder the export worker writes files to, and downloads read from. */
     directory: string;
   };
-  /** Account deletion and personal data exports; without it, both answer JobQueueUnavailable. */
+  /** Account deletion and personal data exports. Without it, both return JobQueueUnavailable. */
   accounts?: {
     /** clockin_jobs' connection URL, for sending purge and export jobs to pg-boss. */
     jobsDatabaseUrl: string;

@@ -20,7 +20,7 @@ const listings: Record<string, string> = {};
 
 const auth = (user: SignedIn) => ({ authorization: `Bearer ${user.accessToken}` });
 
-/** A birthdate that makes someone `years` old for at least the next few weeks. */
+/** Returns a birthdate that makes someone `years` old for at least the next few weeks. */
 function birthdateForAge(years: number): string {
   const date = new Date();
   date.setUTCFullYear(date.getUTCFullYear() - years);

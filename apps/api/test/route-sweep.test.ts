@@ -15,7 +15,7 @@ import {
 
 // Organization A's private data, and organization B's people (and everyone else) trying to
 // reach it through every registered route. The sweep reads the API's route table, so a new
-// route is swept without anyone adding it here; a route that needs a body it has no sample for
+// route is swept without anyone adding it here. A route that needs a body it has no sample for
 // fails the sweep instead of being skipped.
 
 type Role = 'anonymous' | 'student' | 'employer member' | 'employer admin' | 'district admin' | 'staff';
@@ -122,7 +122,7 @@ function sampleBody(route: RouteEntry): unknown {
     'POST /v1/employer/applications/:applicationId/status': { status: 'not_selected' },
     'POST /v1/employer/applications/:applicationId/contact-request': undefined,
     'POST /v1/applications/:applicationId/messages': { text: 'Sweep message' },
-    // An unknown organization: a block of organization A here would make its unblock route answer 204.
+    // An unknown organization, because a block of organization A would make its unblock route return 204.
     'POST /v1/students/me/blocks': { organizationId: '00000000-0000-4000-8000-000000000000' },
     'DELETE /v1/students/me/blocks/:organizationId': undefined,
     'POST /v1/reports': { targetType: 'listing', targetId: a.privateListingId, category: 'other' },
@@ -156,7 +156,7 @@ function pathWithIds(url: string): string {
     invitationId: a.invitationId,
     applicationId: a.applicationId,
     reportId: a.reportId,
-    // Deletion requests belong to no organization; an unknown one stands in.
+    // Deletion requests belong to no organization, so an unknown id takes the place of A's.
     requestId: '00000000-0000-4000-8000-0000000000aa',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
@@ -186,7 +186,7 @@ const publicOfOrganizationA: Record<string, string> = {
 /** Staff tools cross organizations on purpose, through unsafe* repository functions that audit each use. */
 const staffTools = (route: RouteEntry) => route.url.startsWith('/v1/staff/');
 
-/** The area a route belongs to, to tell "not yours" (404) from "not your kind of account" (403). */
+/** Returns the roles a route is meant for, to tell "not yours" (404) from "not your kind of account" (403). */
 function areaOf(url: string): Role[] | 'any' {
   if (url.startsWith('/v1/employer/')) return ['employer member', 'employer admin'];
   if (url.startsWith('/v1/staff/')) return ['staff'];
@@ -370,7 +370,7 @@ describe('route sweep across organizations', () => {
           if (response.statusCode !== 403 && response.statusCode !== 404)
             failures.push(`${label}, expected 403 or 404`);
         } else if (response.statusCode >= 500 && response.json().error !== 'JobQueueUnavailable') {
-          // The sweep's API runs without a job queue, so routes that start jobs answer 503 by design.
+          // The sweep's API runs without a job queue, so routes that start jobs return 503 by design.
           failures.push(`${label}, expected no server error`);
         }
       }

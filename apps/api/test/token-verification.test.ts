@@ -45,7 +45,7 @@ async function statusWith(token: string): Promise<{ status: number; error: strin
 
 const refused = { status: 401, error: 'Unauthorized' };
 
-/** A second identity service on the same user pool and keys, with its own client id and clock. */
+/** Starts a second identity service on the same user pool and keys, with its own client id and clock. */
 async function otherIdentity(options: { clientId: string; clock?: () => Date }): Promise<FastifyInstance> {
   const identity = await buildIdentityServer({
     databaseUrl: harness.database.identityUrl,

@@ -144,7 +144,7 @@ export interface ApplicantWithShifts {
 
 /**
  * Returns a published listing with what the law allows on it, or null when the API reports
- * NotFound. With a student's access token, `forYou` holds their own verdict.
+ * NotFound. With a student's access token, `forYou` contains their own verdict.
  */
 export async function getLaborListing(listingId: string, accessToken?: string): Promise<LaborListingDetail | null> {
   try {
@@ -157,7 +157,7 @@ export async function getLaborListing(listingId: string, accessToken?: string): 
 
 /**
  * Lists published listings. `workable` keeps only the jobs the signed-in student may legally
- * work at their age today; the API rejects it with 403 for anyone but a student with a profile.
+ * work at their age today. The API rejects it with 403 for anyone but a student with a profile.
  */
 export function listLaborListings(options: {
   cursor?: string;

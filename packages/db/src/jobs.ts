@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { roles, withDatabase } from './bootstrap.ts';
 
-/** The schema that holds pg-boss's tables. Only clockin_jobs owns it, and it owns nothing else. */
+/** The schema of pg-boss's tables. Only clockin_jobs owns it, and it owns nothing else. */
 export const jobSchema = 'pgboss';
 
 /**

@@ -219,7 +219,7 @@ export interface ApplicationTable {
   contact_declined_at: Timestamp | null;
   contact_shared_at: Timestamp | null;
   contact_revoked_at: Timestamp | null;
-  /** Whether the employer sees the student's email and phone now. */
+  /** True while the student shares their email and phone with the employer. */
   contact_sharing: ColumnType<boolean, boolean | undefined, boolean>;
   decided_at: Timestamp | null;
   closed_without_decision_at: Timestamp | null;

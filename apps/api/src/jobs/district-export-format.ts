@@ -134,7 +134,7 @@ function csvSerializer(destination: Writable): ExportSerializer {
   };
 }
 
-/** A JSON document `{ district, generatedAt, students: [...] }`, written one student at a time. */
+/** Writes a JSON document `{ district, generatedAt, students: [...] }` one student at a time. */
 function jsonSerializer(destination: Writable, header: ExportHeader): ExportSerializer {
   let first = true;
   const opening = JSON.stringify({

@@ -24,7 +24,7 @@ export const exportLinkLifetimeMs = 24 * 60 * 60 * 1000;
 /** Students read, written and counted per transaction; memory use depends on this, not on the district. */
 export const exportBatchSize = 500;
 
-/** The export's file in the export folder. Export ids are UUIDs, so the name cannot leave the folder. */
+/** Returns the export's file in the export folder. Export ids are UUIDs, so the name cannot leave the folder. */
 export function exportFilePath(directory: string, exportId: string, format: DistrictExportFormat): string {
   return path.join(directory, `${exportId}.${format}`);
 }
@@ -34,7 +34,7 @@ export type ExportOutcome = 'completed' | 'not-visible' | 'failed';
 /**
  * Writes one district export to its file, batch by batch. Every read runs as clockin_app in
  * the requesting administrator's own context, so row-level security applies to the job as to
- * the dashboard: students deleted before a batch is read are not in it, and an export whose
+ * the dashboard. Students deleted before a batch is read are not in it. An export whose
  * partnership or membership ended meanwhile stops and leaves no file.
  */
 export async function runDistrictExport(

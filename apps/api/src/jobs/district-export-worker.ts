@@ -15,7 +15,7 @@ export interface ExportWorkerOptions {
   exportDirectory: string;
   logLevel?: string;
   logStream?: NodeJS.WritableStream;
-  /** How often an idle worker asks for a job, in seconds (pg-boss's minimum is 0.5). */
+  /** How often an idle worker polls for a job, in seconds (pg-boss's minimum is 0.5). */
   pollingIntervalSeconds?: number;
 }
 

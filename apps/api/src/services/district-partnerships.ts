@@ -41,7 +41,7 @@ function identityErrorName(error: unknown): string | undefined {
   return (error as { name?: string } | null)?.name;
 }
 
-/** A password nobody knows, so the account can exist before its owner sets their own. */
+/** Generates a random password that is never shown, so the account exists before its owner sets their own. */
 function unusablePassword(): string {
   return `Aa1!${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')}`;
 }

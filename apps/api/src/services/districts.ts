@@ -51,7 +51,7 @@ async function withActiveDistrict<T>(
   });
 }
 
-/** What a district administrator reads: their district's students and aggregates, nothing else. */
+/** A district administrator's reads: their district's students and aggregates, nothing else. */
 export class DistrictService {
   constructor(private readonly db: Kysely<Database>) {}
 

@@ -19,7 +19,7 @@ import { alreadyMemberAsAppError } from './organizations.ts';
 
 export type InvitationState = 'open' | 'accepted' | 'revoked' | 'expired';
 
-/** What the invitation page shows to anyone who has the link. */
+/** The invitation details shown to anyone who has the link. */
 export interface InvitationPreview {
   organizationName: string;
   email: string;

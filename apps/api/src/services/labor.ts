@@ -41,7 +41,7 @@ export function ohioToday(now = new Date()): string {
   return ohioDate.format(now);
 }
 
-/** The season a date falls in for search: June through August is summer, the stricter reading. */
+/** Returns the season of a date for search: June through August is summer, the stricter reading. */
 export function seasonOf(date: string): 'summer' | 'school-year' {
   const month = Number(date.slice(5, 7));
   return month >= 6 && month <= 8 ? 'summer' : 'school-year';
@@ -70,7 +70,7 @@ export function checkListingSchedule(input: {
   }
 }
 
-/** The verdict for one student on a listing, from the later of its start date and today. */
+/** Checks a listing for one student, from the later of its start date and today. */
 export function checkListingForStudent(
   listing: { schedule: readonly WeeklyShift[]; duties: readonly string[]; minimumAge: number; startsOn: string | null },
   birthdate: string,
@@ -90,7 +90,7 @@ export function toMinimumAge(value: number): MinimumAge {
   return value === 16 || value === 18 ? value : 15;
 }
 
-/** The stored form of a listing's labor summary, for listings saved before the engine ran on save. */
+/** Builds the stored form of a listing's labor summary, for listings saved before the engine ran on save. */
 export function listingLaborResult(input: {
   schedule: readonly WeeklyShift[];
   duties: readonly string[];

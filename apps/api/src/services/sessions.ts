@@ -26,7 +26,7 @@ function identityErrorName(error: unknown): string | undefined {
 
 /**
  * Actions that end a user's sessions. Each one records the revocation in ClockIn's own
- * database before or right after it tells the identity service, so the API refuses older
+ * database before or right after its call to the identity service, so the API rejects older
  * access tokens at once, with Amazon Cognito as with the local identity service.
  */
 export class SessionService {
@@ -37,7 +37,7 @@ export class SessionService {
     private readonly revocations: RevocationList,
   ) {}
 
-  /** Signs the caller out on every device. The revocation is recorded first, so it holds even if the identity call fails. */
+  /** Signs the caller out on every device. The revocation is recorded first, so it applies even if the identity call fails. */
   async signOutEverywhere(caller: Caller): Promise<void> {
     await this.revocations.record({ userId: caller.sub, revokedBefore: new Date(), reason: 'global-sign-out' });
     try {
@@ -117,8 +117,8 @@ export class SessionService {
       );
       return user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
     } catch {
-      // The password changed, so the identity service revoked its refresh tokens; without the
-      // sub the API cannot refuse the old access tokens, and the user must know to retry.
+      // The password changed and the identity service revoked its refresh tokens. Without the sub
+      // the API cannot reject the old access tokens, so the user must know to sign out everywhere.
       throw new AppError(
         'IdentityUnavailable',
         'Your password changed, but signing out your other devices did not finish. Use "Sign out everywhere" after you sign in.',

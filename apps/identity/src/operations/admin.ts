@@ -142,9 +142,8 @@ export const adminListUserAuthEvents: Operation = async (context, input, request
 };
 
 /**
- * Sets a user's MFA preference as an administrator. Turning software-token MFA off also forgets
- * the registered authenticator and ends every sign-in: staff use it when a user lost their
- * device. A user in a group that requires MFA gets the MFA_SETUP challenge at the next sign-in.
+ * Sets a user's MFA preference as an administrator. Turning software-token MFA off also deletes
+ * the registered authenticator and ends every sign-in, for a user who lost their device. A user in a group that requires MFA gets the MFA_SETUP challenge at the next sign-in.
  * Turning it on needs an authenticator the user registered themselves.
  */
 export const adminSetUserMfaPreference: Operation = async (context, input, request) => {

@@ -1,6 +1,6 @@
 import type { Violation } from '../../lib/labor-api';
 
-/** The laws behind a rule, shown after its message. */
+/** Shows the laws behind a rule after its message. */
 export function Citation({ citation }: { citation: string }) {
   if (!citation) return null;
   return (

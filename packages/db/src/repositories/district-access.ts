@@ -1,6 +1,6 @@
 import { DistrictRepository } from '../tenant-repository.ts';
 
-/** The district in the request context, as its administrator sees it. */
+/** The district in the request context, as shown to its administrator. */
 export interface DistrictOverview {
   districtId: string;
   name: string;

@@ -205,7 +205,7 @@ export class ListingRepository extends TenantRepository {
   }
 
   /**
-   * One listing of this organization with every field, or null when it has none with this id.
+   * Returns one listing of this organization with every field, or null when it has none with this id.
    * With `lock`, the row stays locked until the transaction ends, so a status check and the
    * change that follows it cannot interleave with another request's.
    */
@@ -299,7 +299,7 @@ export class ListingRepository extends TenantRepository {
     return (await this.schedule(listingId)) !== null;
   }
 
-  /** The listing's weekly schedule, or null when this organization has no such listing. */
+  /** Returns the listing's weekly schedule, or null when this organization has no such listing. */
   async schedule(listingId: string): Promise<ShiftTemplate[] | null> {
     const row = await this.selectFrom('listings')
       .where('listings.id', '=', listingId)

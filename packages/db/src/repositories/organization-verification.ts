@@ -67,7 +67,7 @@ const transitions = {
   { from: OrganizationStatus; to: OrganizationStatus; action: OrganizationDecisionAction }
 >;
 
-/** The columns a decision writes besides the status. */
+/** Returns the columns a decision writes besides the status. */
 function statusChanges(input: OrganizationDecisionInput, now: Date) {
   const to = transitions[input.decision].to;
   switch (input.decision) {

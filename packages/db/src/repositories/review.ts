@@ -194,7 +194,7 @@ export class ListingReviewRepository {
     };
   }
 
-  /** The listing events of the audit log for these listings, oldest first. */
+  /** Reads the audit log's events for these listings, oldest first. */
   private async history(listingIds: string[]): Promise<Map<string, ListingEvent[]>> {
     const byListing = new Map<string, ListingEvent[]>();
     if (listingIds.length === 0) return byListing;

@@ -13,7 +13,7 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** A real UTC timestamp in ISO 8601: Date.parse alone accepts days such as February 30. */
+/** Checks for a real UTC timestamp in ISO 8601, because Date.parse alone accepts days such as February 30. */
 function isTimestamp(value: unknown): value is string {
   if (typeof value !== 'string' || !timestampPattern.test(value)) return false;
   const parsed = new Date(value);
